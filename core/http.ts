@@ -1,0 +1,179 @@
+/**
+ * Sends one logical Linkkit request: builds the URL, paces against the rate-limit window, retries
+ * what is safe to retry, and returns the parsed body or throws a LinkkitError.
+ */
+
+import { LinkkitError } from './errors';
+import { operations, type OperationId } from './generated/operations';
+import { RateLimitPacer } from './pacing';
+import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
+import {
+	backoffDelay,
+	defaultRetryOptions,
+	isRetryableStatus,
+	isSafeToRepeat,
+	parseRetryAfter,
+	type RetryOptions,
+} from './retry-policy';
+import type { HttpRequest, HttpResponse, LinkkitPort } from './transport';
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface CallOptions {
+	pathParams?: Record<string, string>;
+	query?: Record<string, QueryValue>;
+	body?: unknown;
+	/** Makes a POST safe to retry; the same key must be reused for the same logical create. */
+	idempotencyKey?: string;
+	/** Lower-case phrase for messages, e.g. `create a link`. */
+	action?: string;
+}
+
+export interface LinkkitHttpOptions {
+	baseUrl: string;
+	retry?: Partial<RetryOptions>;
+	/** Sent as User-Agent, e.g. `n8n-nodes-linkkit/0.1.0`. */
+	userAgent?: string;
+}
+
+export const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
+
+export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
+	const search = new URLSearchParams();
+	for (const [key, value] of Object.entries(query)) {
+		if (value === undefined || value === null || value === '') continue;
+		search.append(key, String(value));
+	}
+	const qs = search.toString();
+	return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function fillPath(template: string, params: Record<string, string> = {}): string {
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+		const value = params[name];
+		if (value === undefined || value === '') throw new LinkkitError({ code: 'invalid_input', message: `${name} is required`, details: [{ field: name, message: 'is required' }] });
+		return encodeURIComponent(value);
+	});
+}
+
+export class LinkkitHttp {
+	readonly baseUrl: string;
+	readonly retry: RetryOptions;
+	private readonly pacer = new RateLimitPacer();
+	private readonly now: () => number;
+	private readonly random: () => number;
+
+	constructor(
+		private readonly port: LinkkitPort,
+		private readonly options: LinkkitHttpOptions,
+	) {
+		this.baseUrl = options.baseUrl || DEFAULT_BASE_URL;
+		this.retry = { ...defaultRetryOptions, ...options.retry };
+		this.now = port.now ?? Date.now;
+		this.random = port.random ?? Math.random;
+	}
+
+	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
+		const op = operations[operationId];
+		const path = fillPath(op.path, options.pathParams);
+		const request: HttpRequest = {
+			method: op.method,
+			url: buildUrl(this.baseUrl, path, options.query),
+			headers: { Accept: 'application/json' },
+		};
+		if (this.options.userAgent) request.headers['User-Agent'] = this.options.userAgent;
+		if (options.body !== undefined) {
+			request.headers['Content-Type'] = 'application/json';
+			request.body = options.body;
+		}
+		if (options.idempotencyKey) request.headers['Idempotency-Key'] = options.idempotencyKey;
+		const context = { operation: `${op.method} ${op.path}`, scope: op.scope, action: options.action };
+		const response = await this.sendWithRetries(request, context);
+		const parsed = parseJsonBody(response.body);
+		if (!parsed) {
+			throw new LinkkitError({
+				code: 'invalid_response',
+				status: response.status,
+				operation: context.operation,
+				message: `Linkkit answered HTTP ${response.status} with a body that is not JSON. Check that the Base URL points at the Linkkit API.`,
+			});
+		}
+		return parsed.json as T;
+	}
+
+	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope: string; action?: string }): Promise<HttpResponse> {
+		const repeatable = isSafeToRepeat(request.method, request.headers);
+		let waited = 0;
+		for (let attempt = 0; ; attempt++) {
+			waited += await this.paceBeforeSending(waited, context.operation);
+
+			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
+			const outcome = await this.port.send(request).then(
+				(answer) => ({ answer, failure: undefined }),
+				(cause: unknown) => ({ answer: undefined, failure: networkError(cause, request.url, context.operation) }),
+			);
+			if (!outcome.answer) {
+				const error = outcome.failure as LinkkitError;
+				if (!repeatable || attempt >= this.retry.maxRetries) throw error;
+				waited += await this.waitOrGiveUp(backoffDelay(attempt, this.retry, this.random), waited, error);
+				continue;
+			}
+			const response: HttpResponse = outcome.answer;
+
+			this.pacer.observe(response);
+			if (response.status >= 200 && response.status < 300) return response;
+
+			const asked = parseRetryAfter(response, this.now());
+			const error = errorFromResponse(response, context, asked);
+			// A 429 means Linkkit did nothing, so any method may be sent again; other failures only when safe.
+			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
+			if (!retryable || attempt >= this.retry.maxRetries) throw error;
+			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error);
+			const delay = asked ?? backoffDelay(attempt, this.retry, this.random);
+			waited += await this.waitOrGiveUp(delay, waited, error);
+		}
+	}
+
+	/** Waits out an exhausted rate-limit window, or fails fast when the wait exceeds what the caller allows. */
+	private async paceBeforeSending(waitedSoFar: number, operation: string): Promise<number> {
+		if (!this.retry.pacing) return 0;
+		const wait = this.pacer.waitBeforeNext(this.now());
+		if (wait <= 0) return 0;
+		if (wait > this.retry.maxWaitMs || waitedSoFar + wait > this.retry.maxTotalWaitMs) {
+			throw new LinkkitError({
+				code: 'rate_limited',
+				operation,
+				retryAfterMs: wait,
+				message:
+					`Linkkit's rate limit for this API key is used up until the window resets in ${Math.ceil(wait / 1000)} s, ` +
+					`longer than this step may wait. Try again later, or slow the workflow down.`,
+			});
+		}
+		await this.port.sleep(wait);
+		this.pacer.windowWaited();
+		return wait;
+	}
+
+	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {
+		if (waitedSoFar + delay > this.retry.maxTotalWaitMs) throw this.tooLong(delay, error);
+		await this.port.sleep(delay);
+		return delay;
+	}
+
+	/** The error for "Linkkit asked us to wait longer than allowed": keeps the wait so callers can reschedule. */
+	private tooLong(waitMs: number, last: LinkkitError): LinkkitError {
+		if (last.status !== 429) return last;
+		return new LinkkitError({
+			code: 'rate_limited',
+			status: 429,
+			requestId: last.requestId,
+			apiMessage: last.apiMessage,
+			operation: last.operation,
+			retryAfterMs: waitMs,
+			message:
+				`Linkkit's rate limit was reached and it asked to wait ${Math.ceil(waitMs / 1000)} s, longer than this step ` +
+				`may wait (max wait ${Math.round(this.retry.maxWaitMs / 1000)} s, max total ${Math.round(this.retry.maxTotalWaitMs / 1000)} s). ` +
+				`Try again later, or raise the limits in the node's options.`,
+		});
+	}
+}

@@ -1,0 +1,19 @@
+/** The shared Linkkit core: contract types, client, errors, retries and pacing, pagination, validation. */
+
+export * from './transport';
+export * from './errors';
+export * from './http';
+export * from './client';
+export * from './pagination';
+export * from './validation';
+export * from './retry-policy';
+export * from './idempotency';
+export * from './base-url';
+export { API_KEY_HELP } from './response-errors';
+export * from './resources/links';
+export * from './resources/campaigns';
+export * from './resources/segments';
+export * from './resources/analytics';
+export type { ListFilters, SortOrder } from './resources/common';
+export { operations, type OperationId } from './generated/operations';
+export type { components, paths } from './generated/openapi';

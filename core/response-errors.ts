@@ -1,0 +1,154 @@
+/**
+ * Turns a Linkkit answer that is not a success into a LinkkitError whose message a person wiring a
+ * workflow can act on. Linkkit's own code, message, field details and request id are kept.
+ */
+
+import { LinkkitError, type ApiErrorCode, type FieldIssue } from './errors';
+import { header } from './headers';
+import type { HttpResponse } from './transport';
+
+export const API_KEY_HELP = 'generate one in Linkkit under Settings → API Keys';
+
+export interface RequestContext {
+	/** e.g. `POST /v1/links` */
+	operation: string;
+	/** The API-key scope the operation needs, from the contract. */
+	scope?: string;
+	/** Lower-case phrase for messages, e.g. `create a link`. */
+	action?: string;
+}
+
+interface ApiErrorBody {
+	code?: ApiErrorCode;
+	message?: string;
+	details?: FieldIssue[];
+	requestId?: string;
+}
+
+/** Parses a response body into JSON when it is JSON text; `undefined` marks "not JSON". */
+export function parseJsonBody(body: unknown): { json: unknown } | undefined {
+	if (body === undefined || body === null) return { json: undefined };
+	if (typeof body === 'object' && !(body instanceof Uint8Array)) return { json: body };
+	const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body);
+	if (text.trim() === '') return { json: undefined };
+	try {
+		return { json: JSON.parse(text) };
+	} catch {
+		return undefined;
+	}
+}
+
+function apiErrorOf(json: unknown): ApiErrorBody | undefined {
+	if (!json || typeof json !== 'object') return undefined;
+	const error = (json as { error?: unknown }).error;
+	return error && typeof error === 'object' ? (error as ApiErrorBody) : undefined;
+}
+
+function describeFields(details: FieldIssue[]): string {
+	return details.map((d) => `${d.field}: ${d.message}`).join('; ');
+}
+
+function looksLikeHtml(body: unknown, response: HttpResponse): boolean {
+	const type = header(response, 'content-type') ?? '';
+	if (type.includes('html')) return true;
+	return typeof body === 'string' && /^\s*</.test(body);
+}
+
+/** `retryAfterMs` is the parsed Retry-After, kept on the error so callers (Zapier) can reschedule. */
+export function errorFromResponse(response: HttpResponse, context: RequestContext, retryAfterMs?: number): LinkkitError {
+	const { status } = response;
+	const parsed = parseJsonBody(response.body);
+	const apiError = parsed ? apiErrorOf(parsed.json) : undefined;
+	const requestId = apiError?.requestId ?? header(response, 'x-request-id');
+	const details = Array.isArray(apiError?.details) ? apiError.details : [];
+	const apiMessage = apiError?.message;
+	const base = { status, requestId, details, apiMessage, retryAfterMs, operation: context.operation };
+	const supportHint = requestId ? ` If it persists, contact Linkkit support with request id ${requestId}.` : '';
+
+	if (!apiError) {
+		const what = looksLikeHtml(response.body, response) ? 'an HTML page' : 'an answer that is not JSON';
+		return new LinkkitError({
+			...base,
+			code: status >= 500 ? (status === 503 ? 'service_unavailable' : 'server_error') : 'invalid_response',
+			message:
+				`Linkkit answered with ${what} instead of JSON (HTTP ${status}). This usually means a proxy or ` +
+				`gateway in front of Linkkit had a problem, or the Base URL does not point at the Linkkit API. Try again later.`,
+		});
+	}
+
+	const code = apiError.code ?? 'server_error';
+	switch (status) {
+		case 400:
+			return new LinkkitError({
+				...base,
+				code,
+				message: `Linkkit refused the request: ${details.length ? describeFields(details) : apiMessage ?? 'bad request'}.`,
+			});
+		case 401:
+			return new LinkkitError({ ...base, code, message: `API key missing or incorrect — ${API_KEY_HELP}.` });
+		case 403: {
+			const need = context.scope ? `the "${context.scope}" permission` : 'a permission';
+			const action = context.action ? ` to ${context.action}` : '';
+			return new LinkkitError({
+				...base,
+				code,
+				message:
+					`This API key lacks ${need}${action}. Create a key with that scope in Linkkit under ` +
+					`Settings → API Keys, then update the credential.`,
+			});
+		}
+		case 404:
+			return new LinkkitError({
+				...base,
+				code,
+				message: `${apiMessage ?? 'Not found'} — check the ID, and that it belongs to the Linkkit account of this API key.`,
+			});
+		case 409:
+			return new LinkkitError({ ...base, code, message: `Conflict: ${apiMessage ?? 'it clashes with existing data'}.` });
+		case 422:
+			return new LinkkitError({
+				...base,
+				code,
+				message: `Linkkit rejected the input — ${details.length ? describeFields(details) : apiMessage ?? 'a field is invalid'}.`,
+			});
+		case 429:
+			return new LinkkitError({
+				...base,
+				code,
+				message: "Linkkit's rate limit was reached and retrying did not get through. Wait a moment and try again, or lower how fast the workflow sends requests.",
+			});
+		case 503:
+			return new LinkkitError({
+				...base,
+				code,
+				message: `Linkkit is temporarily unavailable (HTTP 503): ${apiMessage ?? 'try again later'}.${supportHint}`,
+			});
+		default:
+			return new LinkkitError({
+				...base,
+				code,
+				message:
+					status >= 500
+						? `Linkkit had a problem on its side (HTTP ${status}): ${apiMessage ?? 'internal error'}.${supportHint}`
+						: `Linkkit answered HTTP ${status}: ${apiMessage ?? 'unexpected error'}.`,
+			});
+	}
+}
+
+export function networkError(cause: unknown, url: string, operation: string): LinkkitError {
+	// A port may already have turned the failure into a LinkkitError (e.g. a refused input): keep it.
+	if (cause instanceof LinkkitError) return cause;
+	let origin = url;
+	try {
+		origin = new URL(url).origin;
+	} catch {
+		// keep the URL as given: the message below still says where we tried to go
+	}
+	const reason = cause instanceof Error ? cause.message : String(cause);
+	return new LinkkitError({
+		code: 'network_error',
+		operation,
+		// The cause itself is not kept: HTTP clients attach the request config, Authorization header included.
+		message: `Could not reach Linkkit at ${origin}: ${reason}. Check the Base URL and your network, then try again.`,
+	});
+}

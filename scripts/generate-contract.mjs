@@ -1,0 +1,49 @@
+// Regenerates everything the code derives from docs/openapi.yaml:
+//   core/generated/openapi.d.ts   TypeScript types of every schema and operation (openapi-typescript)
+//   core/generated/operations.ts  operationId → method, path and API-key scope, for requests and 403 messages
+// Run `npm run generate:contract` after changing the document; a contract test fails while these are stale.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const docPath = join(root, 'docs/openapi.yaml');
+
+export function renderOperations(doc) {
+	const lines = [];
+	for (const [path, item] of Object.entries(doc.paths)) {
+		for (const method of ['get', 'post', 'patch', 'delete']) {
+			const op = item[method];
+			if (!op || !path.startsWith('/v1/')) continue;
+			const scope = op['x-linkkit-scope'];
+			if (!scope) throw new Error(`${method.toUpperCase()} ${path} has no x-linkkit-scope`);
+			lines.push(
+				`\t${op.operationId}: { method: '${method.toUpperCase()}', path: '${path}', scope: '${scope}', summary: ${JSON.stringify(op.summary)} },`,
+			);
+		}
+	}
+	return [
+		'// Generated from docs/openapi.yaml by `npm run generate:contract`. Do not edit by hand.',
+		'',
+		'export const operations = {',
+		...lines,
+		'} as const;',
+		'',
+		'export type OperationId = keyof typeof operations;',
+		'export type Operation = (typeof operations)[OperationId];',
+		'',
+	].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const doc = parse(readFileSync(docPath, 'utf8'));
+	writeFileSync(join(root, 'core/generated/operations.ts'), renderOperations(doc));
+	execFileSync(
+		join(root, 'node_modules/.bin/openapi-typescript'),
+		[docPath, '-o', join(root, 'core/generated/openapi.d.ts')],
+		{ stdio: 'inherit' },
+	);
+	console.log('core/generated/ is up to date with docs/openapi.yaml');
+}
