@@ -2,17 +2,23 @@
 //   core/generated/openapi.d.ts   TypeScript types of every schema and operation (openapi-typescript)
 //   core/generated/operations.ts  operationId → method, path and API-key scope, for requests and 403 messages
 // Run `npm run generate:contract` after changing the document; a contract test fails while these are stale.
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(__dirname, '..');
 const docPath = join(root, 'docs/openapi.yaml');
 
-export function renderOperations(doc) {
-	const lines = [];
+interface OperationObject {
+	operationId: string;
+	summary?: string;
+	'x-linkkit-scope'?: string;
+}
+
+export function renderOperations(doc: { paths: Record<string, Record<string, OperationObject>> }): string {
+	const lines: string[] = [];
 	for (const [path, item] of Object.entries(doc.paths)) {
 		for (const method of ['get', 'post', 'patch', 'delete']) {
 			const op = item[method];
@@ -37,7 +43,7 @@ export function renderOperations(doc) {
 	].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (require.main === module) {
 	const doc = parse(readFileSync(docPath, 'utf8'));
 	writeFileSync(join(root, 'core/generated/operations.ts'), renderOperations(doc));
 	execFileSync(

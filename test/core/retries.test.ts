@@ -1,0 +1,189 @@
+import { createLinkkitClient, LinkkitError } from '../../core';
+import { apiError, FakePort, json } from '../support/fake-port';
+
+const BASE = 'https://api.uselinkkit.com';
+const link = { id: 'lnk_abc123', destination: 'https://example.com' };
+const rateLimited = (retryAfter?: string) =>
+	apiError(429, 'rate_limited', 'Rate limit exceeded', {}, retryAfter === undefined ? {} : { 'retry-after': retryAfter });
+
+function client(port: FakePort, retry = {}) {
+	return createLinkkitClient(port, { baseUrl: BASE, retry });
+}
+
+async function failure(promise: Promise<unknown>): Promise<LinkkitError> {
+	try {
+		await promise;
+	} catch (error) {
+		expect(error).toBeInstanceOf(LinkkitError);
+		return error as LinkkitError;
+	}
+	throw new Error('expected the call to fail');
+}
+
+describe('429 handling', () => {
+	it('waits the Retry-After seconds, then succeeds', async () => {
+		const port = new FakePort([rateLimited('3'), json(200, link)]);
+		await expect(client(port).links.get('lnk_abc123')).resolves.toEqual(link);
+		expect(port.sleeps).toEqual([3000]);
+		expect(port.requests).toHaveLength(2);
+	});
+
+	it('reads Retry-After given as an HTTP date', async () => {
+		const port = new FakePort([]);
+		const inFiveSeconds = new Date(port.clock + 5000).toUTCString();
+		port['script'].push(rateLimited(inFiveSeconds), json(200, link));
+		await client(port).links.get('lnk_abc123');
+		expect(port.sleeps).toEqual([5000]);
+	});
+
+	it('fails fast with the requested delay when Retry-After exceeds the single-wait cap', async () => {
+		const port = new FakePort([rateLimited('120'), json(200, link)]);
+		const error = await failure(client(port, { maxWaitMs: 60_000 }).links.get('lnk_abc123'));
+		expect(error.code).toBe('rate_limited');
+		expect(error.status).toBe(429);
+		expect(error.retryAfterMs).toBe(120_000);
+		expect(error.requestId).toBe('req_err456');
+		expect(error.message).toMatch(/asked to wait 120 s/);
+		expect(port.requests).toHaveLength(1);
+		expect(port.sleeps).toEqual([]);
+	});
+
+	it('stops when the total waiting budget would be exceeded', async () => {
+		const port = new FakePort([rateLimited('20'), rateLimited('20'), json(200, link)]);
+		const error = await failure(client(port, { maxTotalWaitMs: 30_000 }).links.get('lnk_abc123'));
+		expect(error.code).toBe('rate_limited');
+		expect(error.retryAfterMs).toBe(20_000);
+		expect(port.sleeps).toEqual([20_000]);
+		expect(port.requests).toHaveLength(2);
+	});
+
+	it('backs off exponentially with full jitter when no Retry-After is given', async () => {
+		const port = new FakePort([rateLimited(), rateLimited(), rateLimited(), json(200, link)]);
+		port.randomValue = 0.5;
+		await client(port, { baseDelayMs: 500 }).links.get('lnk_abc123');
+		expect(port.sleeps).toEqual([250, 500, 1000]);
+	});
+
+	it('jitter stays below the backoff ceiling', async () => {
+		const port = new FakePort([rateLimited(), rateLimited(), json(200, link)]);
+		port.randomValue = 0.999;
+		await client(port, { baseDelayMs: 1000, maxBackoffMs: 1500 }).links.get('lnk_abc123');
+		expect(port.sleeps).toEqual([999, 1498]);
+	});
+
+	it('retries a POST without an idempotency key on 429, since Linkkit did nothing', async () => {
+		const port = new FakePort([rateLimited('1'), json(201, link)]);
+		await client(port).http.call('createLink', { body: { destination: 'https://example.com' } });
+		expect(port.requests).toHaveLength(2);
+	});
+
+	it('gives up after maxRetries and keeps status, code and request id', async () => {
+		const port = new FakePort([rateLimited('1'), rateLimited('1'), rateLimited('1')]);
+		const error = await failure(client(port, { maxRetries: 2 }).links.get('lnk_abc123'));
+		expect(port.requests).toHaveLength(3);
+		expect(error).toMatchObject({ status: 429, code: 'rate_limited', requestId: 'req_err456', retryAfterMs: 1000 });
+	});
+});
+
+describe('5xx and network failures', () => {
+	it('retries a GET on 500/503 and succeeds', async () => {
+		const port = new FakePort([apiError(500, 'server_error', 'boom'), apiError(503, 'service_unavailable', 'down'), json(200, link)]);
+		await expect(client(port).links.get('lnk_abc123')).resolves.toEqual(link);
+		expect(port.requests).toHaveLength(3);
+	});
+
+	it('does not retry a POST without an Idempotency-Key on 500', async () => {
+		const port = new FakePort([apiError(500, 'server_error', 'boom'), json(201, link)]);
+		const error = await failure(client(port).http.call('createLink', { body: { destination: 'https://example.com' } }));
+		expect(port.requests).toHaveLength(1);
+		expect(error).toMatchObject({ status: 500, code: 'server_error', requestId: 'req_err456' });
+		expect(error.message).toMatch(/Linkkit had a problem on its side \(HTTP 500\): boom/);
+	});
+
+	it('does not retry a POST without an Idempotency-Key on a dropped connection', async () => {
+		const port = new FakePort([new Error('socket hang up'), json(201, link)]);
+		const error = await failure(client(port).http.call('createLink', { body: { destination: 'https://example.com' } }));
+		expect(port.requests).toHaveLength(1);
+		expect(error.code).toBe('network_error');
+		expect(error.message).toMatch(/Could not reach Linkkit at https:\/\/api.uselinkkit.com: socket hang up/);
+	});
+
+	it('reuses one Idempotency-Key across every retry of a create', async () => {
+		const port = new FakePort([
+			apiError(503, 'service_unavailable', 'down'),
+			new Error('ECONNRESET'),
+			rateLimited('1'),
+			json(201, link),
+		]);
+		await client(port).links.create({ destination: 'https://example.com' });
+		const keys = port.requests.map((r) => r.headers['Idempotency-Key']);
+		expect(keys).toHaveLength(4);
+		expect(keys[0]).toMatch(/^lk-/);
+		expect(new Set(keys).size).toBe(1);
+	});
+
+	it('uses the caller-provided idempotency key', async () => {
+		const port = new FakePort([json(201, link)]);
+		await client(port).links.create({ destination: 'https://example.com' }, { idempotencyKey: 'run-1-item-0' });
+		expect(port.requests[0].headers['Idempotency-Key']).toBe('run-1-item-0');
+	});
+
+	it('retries a DELETE and a PATCH on a network failure', async () => {
+		const port = new FakePort([new Error('ECONNRESET'), json(204, ''), new Error('ETIMEDOUT'), json(200, link)]);
+		await client(port).links.delete('lnk_abc123');
+		await client(port).links.update('lnk_abc123', { title: 'New' });
+		expect(port.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE', 'PATCH', 'PATCH']);
+	});
+
+	it('treats an HTML error page as a Linkkit-side failure, retried on GET', async () => {
+		const html = { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>502 Bad Gateway</body></html>' };
+		const port = new FakePort([html, json(200, link)]);
+		await expect(client(port).links.get('lnk_abc123')).resolves.toEqual(link);
+		const port2 = new FakePort([html, html]);
+		const error = await failure(client(port2, { maxRetries: 1 }).links.get('lnk_abc123'));
+		expect(error.status).toBe(502);
+		expect(error.message).toMatch(/HTML page instead of JSON \(HTTP 502\)/);
+	});
+});
+
+describe('proactive pacing', () => {
+	it('waits until X-RateLimit-Reset when X-RateLimit-Remaining hits 0, without provoking a 429', async () => {
+		const port = new FakePort([]);
+		const reset = Math.floor(port.clock / 1000) + 2;
+		port['script'].push(
+			json(200, link, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset), 'x-ratelimit-limit': '5' }),
+			json(200, link, { 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': String(reset + 1) }),
+			json(200, link, { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': String(reset + 1) }),
+		);
+		const c = client(port);
+		await c.links.get('lnk_abc123');
+		expect(port.sleeps).toEqual([]);
+		await c.links.get('lnk_abc123');
+		expect(port.sleeps).toEqual([reset * 1000 - Date.UTC(2026, 10, 27, 12, 0, 0)]);
+		await c.links.get('lnk_abc123');
+		expect(port.sleeps).toHaveLength(1);
+		expect(port.requests).toHaveLength(3);
+	});
+
+	it('fails fast without sending when the pacing window is longer than allowed', async () => {
+		const port = new FakePort([]);
+		const reset = Math.floor(port.clock / 1000) + 90;
+		port['script'].push(json(200, link, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }));
+		const c = client(port, { maxWaitMs: 10_000 });
+		await c.links.get('lnk_abc123');
+		const error = await failure(c.links.get('lnk_abc123'));
+		expect(error.code).toBe('rate_limited');
+		expect(error.retryAfterMs).toBe(90_000);
+		expect(port.requests).toHaveLength(1);
+	});
+
+	it('can be switched off', async () => {
+		const port = new FakePort([]);
+		const reset = Math.floor(port.clock / 1000) + 2;
+		port['script'].push(json(200, link, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }), json(200, link));
+		const c = client(port, { pacing: false });
+		await c.links.get('lnk_abc123');
+		await c.links.get('lnk_abc123');
+		expect(port.sleeps).toEqual([]);
+	});
+});
