@@ -1,0 +1,50 @@
+/**
+ * n8n's side of the core's port: requests go through `httpRequestWithAuthentication` (so n8n adds
+ * the credential's Bearer header and the core never sees the key) and waits through n8n's `sleep`.
+ * Shared by the Linkkit action node and the Linkkit Trigger node.
+ */
+
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { createLinkkitClient, normaliseBaseUrl } from '../../../core';
+import type { HttpResponse, LinkkitClient, LinkkitPort, RetryOptions } from '../../../core';
+
+export type LinkkitContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'linkkitApi';
+export const USER_AGENT = 'n8n-nodes-linkkit';
+
+interface FullResponse {
+	statusCode: number;
+	headers: HttpResponse['headers'];
+	body: unknown;
+}
+
+export function n8nPort(context: LinkkitContext): LinkkitPort {
+	return {
+		async send(request) {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+				method: request.method,
+				url: request.url,
+				headers: request.headers,
+				body: request.body as never,
+				json: true,
+				returnFullResponse: true,
+				// The core reads every status itself: it needs 429/5xx answers, headers included, to retry and pace.
+				ignoreHttpStatusErrors: true,
+			})) as FullResponse;
+			return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+		},
+		sleep: async (ms) => await sleep(ms),
+	};
+}
+
+export async function linkkitClient(context: LinkkitContext, retry?: Partial<RetryOptions>): Promise<LinkkitClient> {
+	const credentials = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
+	return createLinkkitClient(n8nPort(context), {
+		baseUrl: normaliseBaseUrl(credentials.baseUrl),
+		retry,
+		userAgent: USER_AGENT,
+	});
+}
