@@ -2,7 +2,7 @@
 //   core/generated/openapi.d.ts   TypeScript types of every schema and operation (openapi-typescript)
 //   core/generated/operations.ts  operationId → method, path and API-key scope, for requests and 403 messages
 // Run `npm run generate:contract` after changing the document; a contract test fails while these are stale.
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- dev-only tool, never shipped in the n8n package */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only test code, never shipped in the n8n package */
 /**
  * docs/openapi.yaml is the single source: the generated types and operation table, and the
  * validation limits written into the core, must say what it says. Change the document, run
