@@ -1,0 +1,57 @@
+/**
+ * `Idempotency-Key` on POST: the same key (per API key) with the same method, path and body within 24 h replays
+ * the first answer and creates nothing; a different request under the same key is a 409. Only answers below 500
+ * are remembered, so a retry after a failure really runs once.
+ */
+import type { RequestHandler } from 'express';
+import type { Caller } from './auth';
+import { conflict } from './errors';
+import { shortHash } from './ids';
+import type { Store } from './store';
+
+export const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` are the same body. */
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+export function idempotencyMiddleware(store: Store, nowMs: () => number): RequestHandler {
+	return (req, res, next) => {
+		const idempotencyKey = req.get('idempotency-key');
+		if (req.method !== 'POST' || !idempotencyKey) {
+			next();
+			return;
+		}
+		const caller = res.locals.caller as Caller;
+		const scopeKey = `${caller.keyHash}|${shortHash(idempotencyKey)}`;
+		const fingerprint = `${req.method} ${req.path} ${shortHash(canonicalJson(req.body))}`;
+		store.forgetResponsesBefore(nowMs() - REPLAY_WINDOW_MS);
+		const previous = store.idempotency.get(scopeKey);
+		if (previous) {
+			if (previous.fingerprint !== fingerprint) {
+				throw conflict('This Idempotency-Key was already used with a different request.');
+			}
+			res.set('Idempotent-Replayed', 'true');
+			res.status(previous.status).json(previous.body);
+			return;
+		}
+		// Remember what the handler answers, synchronously (a fast client retry must already see it), unless the
+		// answer turned into a 5xx on the way out (the response validator reports contract breaks as 500).
+		const json = res.json.bind(res);
+		res.json = (body: unknown) => {
+			const status = res.statusCode;
+			const result = json(body);
+			if (status < 500 && res.statusCode === status) {
+				store.rememberResponse({ scopeKey, fingerprint, status, body, createdAtMs: nowMs() });
+			}
+			return result;
+		};
+		next();
+	};
+}

@@ -1,0 +1,35 @@
+/** Spends one token of the caller's bucket, sets the X-RateLimit-* headers, and answers 429 when empty. */
+import type { RequestHandler, Response } from 'express';
+import type { Caller } from './auth';
+import { ApiError, sendError } from './errors';
+import type { RateLimitDecision, RateLimiter } from './ratelimit';
+
+export function setRateLimitHeaders(res: Response, decision: RateLimitDecision): void {
+	res.set({
+		'X-RateLimit-Limit': String(decision.limit),
+		'X-RateLimit-Remaining': String(decision.remaining),
+		'X-RateLimit-Reset': String(decision.reset),
+	});
+}
+
+/** Before auth the key is unknown: show an untouched bucket so every /v1 response carries the headers. */
+export function idleRateLimitHeaders(limiter: RateLimiter): RequestHandler {
+	return (_req, res, next) => {
+		setRateLimitHeaders(res, limiter.idle());
+		next();
+	};
+}
+
+export function rateLimitMiddleware(limiter: RateLimiter): RequestHandler {
+	return (_req, res, next) => {
+		const caller = res.locals.caller as Caller;
+		const decision = limiter.take(caller.keyHash);
+		setRateLimitHeaders(res, decision);
+		if (!decision.allowed) {
+			res.set('Retry-After', String(decision.retryAfter));
+			sendError(res, new ApiError(429, 'rate_limited', `Rate limit exceeded; retry in ${decision.retryAfter} s.`));
+			return;
+		}
+		next();
+	};
+}

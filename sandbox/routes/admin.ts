@@ -1,0 +1,84 @@
+/**
+ * /__sandbox/*: test controls outside the contract. No API key: the server only listens on 127.0.0.1.
+ *  POST /__sandbox/faults      { rate?, latencyMs?, drop?, html?, next?: [{ kind, retryAfter? }] } → current config
+ *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
+ *  POST /__sandbox/rate-limit  { rate, burst }
+ *  GET  /__sandbox/state       counts, fault and rate-limit settings
+ */
+import { json, Router } from 'express';
+import { badRequest } from '../errors';
+import { FAULT_KINDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
+import type { RateLimiter } from '../ratelimit';
+import type { Store } from '../store';
+
+export interface AdminControls {
+	store: Store;
+	faults: FaultController;
+	limiter: RateLimiter;
+	reset: () => void;
+}
+
+type Body = Record<string, unknown>;
+
+function fraction(body: Body, field: string): number | undefined {
+	const value = body[field];
+	if (value === undefined) return undefined;
+	if (typeof value !== 'number' || value < 0 || value > 1) throw badRequest(field, `${field} must be a number from 0 to 1.`);
+	return value;
+}
+
+function parseFaults(body: Body): Partial<FaultConfig> {
+	const update: Partial<FaultConfig> = {};
+	const rate = fraction(body, 'rate');
+	const drop = fraction(body, 'drop');
+	const html = fraction(body, 'html');
+	if (rate !== undefined) update.rate = rate;
+	if (drop !== undefined) update.drop = drop;
+	if (html !== undefined) update.html = html;
+	if (body.latencyMs !== undefined) {
+		if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw badRequest('latencyMs', 'latencyMs must be a number ≥ 0.');
+		update.latencyMs = body.latencyMs;
+	}
+	if (body.next !== undefined) {
+		if (!Array.isArray(body.next)) throw badRequest('next', 'next must be an array of { kind, retryAfter? }.');
+		update.next = body.next.map((step: unknown, index): FaultStep => {
+			const { kind, retryAfter } = (step ?? {}) as Body;
+			if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
+				throw badRequest(`next[${index}].kind`, `kind must be one of ${FAULT_KINDS.join(', ')}.`);
+			}
+			if (retryAfter !== undefined && (typeof retryAfter !== 'number' || retryAfter < 0)) {
+				throw badRequest(`next[${index}].retryAfter`, 'retryAfter must be a number of seconds.');
+			}
+			return { kind: kind as FaultStep['kind'], ...(retryAfter !== undefined ? { retryAfter } : {}) };
+		});
+	}
+	return update;
+}
+
+export function adminRouter(controls: AdminControls): Router {
+	const router = Router();
+	router.use('/__sandbox', json());
+
+	router.post('/__sandbox/faults', (req, res) => {
+		res.json(controls.faults.set(parseFaults((req.body ?? {}) as Body)));
+	});
+
+	router.post('/__sandbox/reset', (_req, res) => {
+		controls.reset();
+		res.json({ ok: true, ...controls.store.counts() });
+	});
+
+	router.post('/__sandbox/rate-limit', (req, res) => {
+		const { rate, burst } = (req.body ?? {}) as Body;
+		if (typeof rate !== 'number' || rate <= 0) throw badRequest('rate', 'rate must be a number of requests per second > 0.');
+		if (typeof burst !== 'number' || burst < 1 || !Number.isInteger(burst)) throw badRequest('burst', 'burst must be an integer ≥ 1.');
+		controls.limiter.configure({ rate, burst });
+		res.json(controls.limiter.current);
+	});
+
+	router.get('/__sandbox/state', (_req, res) => {
+		res.json({ ...controls.store.counts(), faults: controls.faults.current, rateLimit: controls.limiter.current });
+	});
+
+	return router;
+}
