@@ -11,6 +11,7 @@ export * from './idempotency';
 export * from './base-url';
 export { API_KEY_HELP } from './response-errors';
 export * from './resources/links';
+export * from './resources/link-results';
 export * from './resources/campaigns';
 export * from './resources/segments';
 export * from './resources/analytics';

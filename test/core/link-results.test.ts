@@ -1,0 +1,58 @@
+import { bulkEntryError, isFailedBulkEntry, simplifyLink, type Link } from '../../core';
+
+const link: Link = {
+	id: 'lnk_abc123',
+	shortUrl: 'https://lnkk.it/spring',
+	domain: 'lnkk.it',
+	slug: 'spring',
+	destination: 'https://example.com/spring',
+	title: 'Spring sale',
+	description: 'Long text',
+	tags: ['sale', 'spring'],
+	campaignId: null,
+	utm: { source: 'news', medium: null, campaign: null, term: null, content: null },
+	segmentRoutes: [{ segmentId: 'seg_de1', destination: 'https://example.de' }],
+	expiresAt: null,
+	clicks: 7,
+	createdAt: '2026-01-01T00:00:00.000Z',
+	updatedAt: '2026-01-02T00:00:00.000Z',
+};
+
+describe('simplifyLink', () => {
+	it('keeps the fields people map onward and drops UTM and route detail', () => {
+		const simple = simplifyLink(link);
+		expect(simple).toEqual({
+			id: 'lnk_abc123',
+			shortUrl: 'https://lnkk.it/spring',
+			destination: 'https://example.com/spring',
+			title: 'Spring sale',
+			tags: 'sale, spring',
+			campaignId: null,
+			clicks: 7,
+			expiresAt: null,
+			createdAt: '2026-01-01T00:00:00.000Z',
+		});
+		expect(simple).not.toHaveProperty('utm');
+		expect(simple).not.toHaveProperty('segmentRoutes');
+	});
+});
+
+describe('bulkEntryError', () => {
+	it('turns a failed bulk entry into a LinkkitError that names the field and keeps the request id', () => {
+		const entry = {
+			index: 3,
+			error: { code: 'conflict' as const, message: 'Slug already taken', details: [{ field: 'slug', message: 'is taken' }], requestId: 'req_1' },
+		};
+		expect(isFailedBulkEntry(entry)).toBe(true);
+		const error = bulkEntryError(entry);
+		expect(error.code).toBe('conflict');
+		expect(error.requestId).toBe('req_1');
+		expect(error.field).toBe('slug');
+		expect(error.isInputError).toBe(false);
+		expect(error.message).toBe('Linkkit did not create this link: Slug already taken (slug: is taken).');
+	});
+
+	it('recognises successful entries', () => {
+		expect(isFailedBulkEntry({ index: 0, link })).toBe(false);
+	});
+});
