@@ -1,0 +1,114 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/**
+ * `npm run sandbox -- [flags]`: runs the Linkkit sandbox on 127.0.0.1 until SIGINT/SIGTERM.
+ * Prints `Linkkit sandbox listening on http://127.0.0.1:<port>`, then the keys and a curl example.
+ */
+import { parseArgs } from 'node:util';
+import { startSandbox, type SandboxOptions } from './server';
+
+const HELP = `Linkkit sandbox: a local, stateful Linkkit API (docs/openapi.yaml) with test controls.
+
+Usage: npm run sandbox -- [options]
+
+  --port <n>             port on 127.0.0.1 (default 4010; 0 picks a free one)
+  --api-key <key>        full-scope API key (default: a random lk_test_… key)
+  --read-only-key <key>  key with the :read scopes only (default: random)
+  --rate <n>/s           rate limit refill, requests per second (default 50/s)
+  --burst <n>            rate limit bucket size (default 100)
+  --links <n>            seed size in links (default 500)
+  --faults <fraction>    fraction of /v1 requests answered 500/503 (default 0)
+  --latency <ms>         latency added to every /v1 request (default 0)
+  --data <file>          keep state in this JSON file (loaded at start, saved on change and exit)
+  --seed <n>             seed for the generated data (default 1)
+  --verbose              log one line per request
+  --help                 show this help
+
+Test controls (no key, 127.0.0.1 only): POST /__sandbox/faults, POST /__sandbox/reset,
+POST /__sandbox/rate-limit, GET /__sandbox/state. Per request: header X-Sandbox-Fault: 500|503|html|drop|429|latency=<ms>.`;
+
+class UsageError extends Error {}
+
+function number(flag: string, text: string | undefined, check: (n: number) => boolean): number | undefined {
+	if (text === undefined) return undefined;
+	const value = Number(text);
+	if (!Number.isFinite(value) || !check(value)) throw new UsageError(`Invalid --${flag}: ${text}`);
+	return value;
+}
+
+function parseOptions(argv: string[]): SandboxOptions | 'help' {
+	const { values } = parseArgs({
+		args: argv,
+		strict: true,
+		options: {
+			port: { type: 'string' },
+			'api-key': { type: 'string' },
+			'read-only-key': { type: 'string' },
+			rate: { type: 'string' },
+			burst: { type: 'string' },
+			links: { type: 'string' },
+			faults: { type: 'string' },
+			latency: { type: 'string' },
+			data: { type: 'string' },
+			seed: { type: 'string' },
+			verbose: { type: 'boolean' },
+			help: { type: 'boolean' },
+		},
+	});
+	if (values.help) return 'help';
+	const isInt = (n: number) => Number.isInteger(n) && n >= 0;
+	return {
+		port: number('port', values.port, (n) => isInt(n) && n < 65536) ?? 4010,
+		apiKey: values['api-key'],
+		readOnlyKey: values['read-only-key'],
+		// `10/s` and `10` both mean ten per second.
+		rate: number('rate', values.rate?.replace(/\/s$/, ''), (n) => n > 0),
+		burst: number('burst', values.burst, (n) => isInt(n) && n >= 1),
+		links: number('links', values.links, isInt) ?? 500,
+		faults: number('faults', values.faults, (n) => n >= 0 && n <= 1),
+		latencyMs: number('latency', values.latency, (n) => n >= 0),
+		dataFile: values.data,
+		seed: number('seed', values.seed, isInt),
+		log: values.verbose === true,
+	};
+}
+
+async function main(): Promise<void> {
+	let options: SandboxOptions | 'help';
+	try {
+		options = parseOptions(process.argv.slice(2));
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${HELP}`);
+		process.exitCode = 2;
+		return;
+	}
+	if (options === 'help') {
+		console.log(HELP);
+		return;
+	}
+	const sandbox = await startSandbox(options);
+	console.log(`Linkkit sandbox listening on ${sandbox.url}`);
+	console.log(`API key (all scopes):    ${sandbox.apiKey}`);
+	console.log(`Read-only key (*:read):  ${sandbox.readOnlyKey}`);
+	console.log(`Try: curl -H "Authorization: Bearer ${sandbox.apiKey}" ${sandbox.url}/v1/links?limit=2`);
+
+	let stopping = false;
+	const shutdown = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal}: stopping the Linkkit sandbox`);
+		sandbox.stop().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				console.error(error);
+				process.exit(1);
+			},
+		);
+	};
+	process.on('SIGINT', () => shutdown('SIGINT'));
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
