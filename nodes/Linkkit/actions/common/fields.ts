@@ -1,0 +1,98 @@
+/** Field definitions several operations show the same way, so they read and behave alike everywhere. */
+
+import type { INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_MAX_WAIT_SECONDS = 60;
+export const DEFAULT_MAX_RETRIES = 5;
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return a simplified version of the response instead of the raw data. Simplified links keep ID, short URL, destination, title, tags, campaign, clicks and dates, and leave out UTM and segment-route details.',
+};
+
+/** "Options" on every write: how long to sit out Linkkit's rate limit and how often to try again. */
+export const writeOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: DEFAULT_MAX_RETRIES,
+			description: 'How many times to try a request again when Linkkit is busy (rate limit) or briefly unavailable',
+		},
+		{
+			displayName: 'Max Wait on Rate Limit (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_WAIT_SECONDS,
+			description:
+				'The longest the node waits in one go when Linkkit asks it to slow down. If Linkkit asks for a longer pause, the item fails with a clear message instead of hanging.',
+		},
+	],
+};
+
+/** The five UTM fields, flat inside a collection (n8n users map them one by one). */
+export const utmFields: INodeProperties[] = [
+	{ displayName: 'UTM Campaign', name: 'utmCampaign', type: 'string', default: '', placeholder: 'spring_sale', description: 'Sent as utm_campaign' },
+	{ displayName: 'UTM Content', name: 'utmContent', type: 'string', default: '', placeholder: 'banner_top', description: 'Sent as utm_content' },
+	{ displayName: 'UTM Medium', name: 'utmMedium', type: 'string', default: '', placeholder: 'email', description: 'Sent as utm_medium' },
+	{ displayName: 'UTM Source', name: 'utmSource', type: 'string', default: '', placeholder: 'newsletter', description: 'Sent as utm_source' },
+	{ displayName: 'UTM Term', name: 'utmTerm', type: 'string', default: '', placeholder: 'running shoes', description: 'Sent as utm_term' },
+];
+
+/** The flat UTM fields of a collection as the core's `utm` object; blank ones are left out by the core. */
+export function utmFrom(fields: Record<string, unknown>): Record<string, unknown> | undefined {
+	const utm = {
+		source: fields.utmSource,
+		medium: fields.utmMedium,
+		campaign: fields.utmCampaign,
+		term: fields.utmTerm,
+		content: fields.utmContent,
+	};
+	return Object.values(utm).some((v) => v !== undefined) ? utm : undefined;
+}
+
+export const createdAfterField: INodeProperties = {
+	displayName: 'Created After',
+	name: 'createdAfter',
+	type: 'dateTime',
+	default: '',
+	description: 'Only items created after this moment (UTC when no time zone is given)',
+};
+
+export const createdBeforeField: INodeProperties = {
+	displayName: 'Created Before',
+	name: 'createdBefore',
+	type: 'dateTime',
+	default: '',
+	description: 'Only items created before this moment (UTC when no time zone is given)',
+};
