@@ -1,0 +1,49 @@
+/**
+ * The Zapier port of the shared core: every Linkkit request of the app goes through `linkkitClient`, so paging,
+ * retries, pacing, validation and error messages are the core's, and this file holds only the Zapier plumbing.
+ */
+import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { createLinkkitClient, normaliseBaseUrl, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
+import { StepBudget } from './step-budget';
+
+export const USER_AGENT = 'linkkit-zapier/1.0.0';
+
+function plainHeaders(headers: { forEach(callback: (value: string, name: string) => void): void }): HttpResponse['headers'] {
+	const out: HttpResponse['headers'] = {};
+	headers.forEach((value, name) => {
+		out[name] = value;
+	});
+	return out;
+}
+
+export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
+	return {
+		async send(request) {
+			const options: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
+				url: request.url,
+				method: request.method,
+				headers: request.headers,
+				body: request.body === undefined ? undefined : JSON.stringify(request.body),
+				// The core reads every status itself (it needs 429/5xx answers and their headers to retry and pace) …
+				skipThrowForStatus: true,
+				// … and core 19 would otherwise throw its own ThrottledError on a 429 before anyone sees it, without
+				// Linkkit's message and without waiting when the wait would have fitted in the step.
+				throwForThrottlingEarly: false,
+			};
+			const response = await z.request(options);
+			// `content` is the raw text: the core parses it, and names HTML error pages instead of choking on them.
+			return { status: response.status, headers: plainHeaders(response.headers), body: response.content };
+		},
+		sleep: (ms) => budget.sleep(ms),
+	};
+}
+
+/** One client per step; its waits share the step's time budget. */
+export function linkkitClient(z: ZObject, bundle: Bundle, budget: StepBudget = new StepBudget()): LinkkitClient {
+	const limit = budget.remaining();
+	return createLinkkitClient(zapierPort(z, budget), {
+		baseUrl: normaliseBaseUrl(bundle.authData.baseUrl),
+		userAgent: USER_AGENT,
+		retry: { maxRetries: 3, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000 },
+	});
+}

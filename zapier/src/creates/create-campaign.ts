@@ -1,0 +1,25 @@
+import { campaignWriteFields } from '../fields/campaigns';
+import { zapIdempotencyKey } from '../idempotency';
+import { campaignInput } from '../inputs';
+import { campaignOutputFields } from '../output-fields/campaign';
+import { linkkitPerform } from '../perform';
+import { campaignSample } from '../samples/campaign';
+
+const inputFields = campaignWriteFields('create');
+
+export const createCampaign = {
+	key: 'create_campaign',
+	noun: 'Campaign',
+	display: {
+		label: 'Create Campaign',
+		description: 'Creates a campaign whose UTM values and domain its new links take over.',
+	},
+	operation: {
+		inputFields,
+		perform: linkkitPerform(inputFields, (client, bundle) =>
+			client.campaigns.create(campaignInput(bundle.inputData), { idempotencyKey: zapIdempotencyKey(bundle, 'create_campaign') }),
+		),
+		sample: campaignSample,
+		outputFields: campaignOutputFields,
+	},
+};

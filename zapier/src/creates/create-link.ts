@@ -1,0 +1,25 @@
+import { linkWriteFields } from '../fields/links';
+import { zapIdempotencyKey } from '../idempotency';
+import { linkInput } from '../inputs';
+import { linkOutputFields } from '../output-fields/link';
+import { linkkitPerform } from '../perform';
+import { linkSample } from '../samples/link';
+
+const inputFields = linkWriteFields('create');
+
+export const createLink = {
+	key: 'create_link',
+	noun: 'Link',
+	display: {
+		label: 'Create Link',
+		description: 'Creates a short link, optionally in a campaign, with UTM values, an expiry and segment routes.',
+	},
+	operation: {
+		inputFields,
+		perform: linkkitPerform(inputFields, (client, bundle) =>
+			client.links.create(linkInput(bundle.inputData), { idempotencyKey: zapIdempotencyKey(bundle, 'create_link') }),
+		),
+		sample: linkSample,
+		outputFields: linkOutputFields,
+	},
+};

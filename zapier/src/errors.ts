@@ -1,0 +1,77 @@
+/**
+ * The one place where failures become what Zapier shows the user. The core already wrote the message for a
+ * person (which field, which scope, Linkkit's request id); this adds the Zapier words (field labels as the user
+ * sees them, "reconnect") and picks the Zapier error type that makes Zapier do the right thing.
+ */
+import type { ZObject } from 'zapier-platform-core';
+import { API_KEY_HELP, LinkkitError, type FieldIssue } from '../../core';
+
+/** The shape of a Zapier input field that matters for messages: its key, label and line-item children. */
+export interface LabelledField {
+	key: string;
+	label?: string;
+	children?: LabelledField[];
+}
+
+/**
+ * Core and API field paths (`utm.source`, `segmentRoutes[1].destination`) as the user sees them
+ * ("UTM Source", "Segment Routes, row 2: Destination"), found in the operation's own input fields.
+ */
+export function fieldLabel(path: string, fields: LabelledField[]): string {
+	const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path);
+	if (row) {
+		const parent = fields.find((f) => f.key === row[1]);
+		// Child keys may carry a prefix (`routeDestination` for `destination`): Zapier wants them unique per action.
+		const child = parent?.children?.find((c) => c.key === row[3] || c.key.toLowerCase().endsWith(row[3].toLowerCase()));
+		if (parent && child) return `${parent.label ?? parent.key}, row ${Number(row[2]) + 1}: ${child.label ?? child.key}`;
+	}
+	const key = path.replace(/\./g, '__');
+	const field = fields.find((f) => f.key === key) ?? fields.flatMap((f) => f.children ?? []).find((f) => f.key === key);
+	return field?.label ?? path;
+}
+
+function describeIssues(details: FieldIssue[], fields: LabelledField[]): string {
+	return details.map((d) => `${fieldLabel(d.field, fields)}: ${d.message}`).join('; ');
+}
+
+function withSupport(error: LinkkitError, message: string): string {
+	return error.requestId && !message.includes(error.requestId) ? `${message} (Linkkit request id ${error.requestId})` : message;
+}
+
+/** Turns anything a perform threw into the Zapier error for it; errors that are already Zapier's pass through. */
+export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[] = []): Error {
+	if (!(error instanceof LinkkitError)) return error as Error;
+
+	if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
+		// Zapier runs the step again after the delay instead of failing the Zap run.
+		return new z.errors.ThrottledError(error.message, Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+	}
+	if (error.status === 429) return new z.errors.ThrottledError(error.message);
+
+	if (error.isInputError) {
+		return new z.errors.Error(`${describeIssues(error.details, fields)}. Nothing was sent to Linkkit.`, 'invalid_input', 400);
+	}
+	switch (error.status) {
+		case 401:
+			return new z.errors.Error(
+				`Reconnect your Linkkit account in Zapier: the API key is missing or incorrect — ${API_KEY_HELP}, then reconnect with it.`,
+				'unauthorized',
+				401,
+			);
+		case 400:
+		case 409:
+		case 422: {
+			// Name the fields as this step labels them, keeping Linkkit's reason for each.
+			const prefix = error.status === 409 ? 'Linkkit refused a duplicate' : 'Linkkit rejected the input';
+			const message = error.details.length ? `${prefix} — ${describeIssues(error.details, fields)}.` : error.message;
+			return new z.errors.Error(withSupport(error, message), error.code, error.status);
+		}
+		case 404: {
+			const field = error.details[0]?.field;
+			const message = field ? `${fieldLabel(field, fields)}: ${error.message}` : error.message;
+			return new z.errors.Error(withSupport(error, message), error.code, 404);
+		}
+		default:
+			return new z.errors.Error(withSupport(error, error.message), error.code, error.status);
+	}
+}

@@ -1,0 +1,17 @@
+export const campaignOutputFields = [
+	{ key: 'id', label: 'Campaign ID', type: 'string' as const },
+	{ key: 'name', label: 'Name', type: 'string' as const },
+	{ key: 'description', label: 'Description', type: 'string' as const },
+	{ key: 'status', label: 'Status', type: 'string' as const },
+	{ key: 'defaultDomain', label: 'Default Domain', type: 'string' as const },
+	{ key: 'utm__source', label: 'UTM Source', type: 'string' as const },
+	{ key: 'utm__medium', label: 'UTM Medium', type: 'string' as const },
+	{ key: 'utm__campaign', label: 'UTM Campaign', type: 'string' as const },
+	{ key: 'utm__term', label: 'UTM Term', type: 'string' as const },
+	{ key: 'utm__content', label: 'UTM Content', type: 'string' as const },
+	{ key: 'startsAt', label: 'Starts At', type: 'datetime' as const },
+	{ key: 'endsAt', label: 'Ends At', type: 'datetime' as const },
+	{ key: 'linkCount', label: 'Number of Links', type: 'integer' as const },
+	{ key: 'createdAt', label: 'Created At', type: 'datetime' as const },
+	{ key: 'updatedAt', label: 'Updated At', type: 'datetime' as const },
+];

@@ -1,0 +1,22 @@
+/**
+ * Every trigger, action and search runs through `linkkitPerform`: it builds the step's Linkkit client and turns
+ * whatever goes wrong into the Zapier error for it, with field names as that step labels them.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { LinkkitClient } from '../../core';
+import { linkkitClient } from './client';
+import { toZapierError, type LabelledField } from './errors';
+import { authFields } from './fields/auth';
+
+export type LinkkitRun<T> = (client: LinkkitClient, bundle: Bundle, z: ZObject) => Promise<T>;
+
+export function linkkitPerform<T>(fields: readonly LabelledField[], run: LinkkitRun<T>) {
+	const labels = [...fields, ...authFields];
+	return async (z: ZObject, bundle: Bundle): Promise<T> => {
+		try {
+			return await run(linkkitClient(z, bundle), bundle, z);
+		} catch (error) {
+			throw toZapierError(z, error, labels);
+		}
+	};
+}

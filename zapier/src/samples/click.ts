@@ -1,0 +1,14 @@
+import type { Click } from '../../../core';
+
+export const clickSample: Click = {
+	id: 'clk_9d2f7h3k5m',
+	linkId: 'lnk_8f3k2m9q1x',
+	timestamp: '2026-04-03T17:05:42.000Z',
+	country: 'DE',
+	city: 'Berlin',
+	device: 'mobile',
+	os: 'iOS',
+	browser: 'Mobile Safari',
+	referrer: 'https://www.instagram.com/',
+	segmentIds: ['seg_2m8x4k1q7p'],
+};

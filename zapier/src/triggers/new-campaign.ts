@@ -1,0 +1,19 @@
+import { campaignOutputFields } from '../output-fields/campaign';
+import { linkkitPerform } from '../perform';
+import { campaignSample } from '../samples/campaign';
+import { pollSize } from './poll-size';
+
+export const newCampaign = {
+	key: 'new_campaign',
+	noun: 'Campaign',
+	display: {
+		label: 'New Campaign',
+		description: 'Triggers when a new campaign is created in Linkkit.',
+	},
+	operation: {
+		type: 'polling' as const,
+		perform: linkkitPerform([], async (client, bundle) => (await client.campaigns.listPage({}, { limit: pollSize(bundle) })).data),
+		sample: campaignSample,
+		outputFields: campaignOutputFields,
+	},
+};
