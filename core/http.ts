@@ -38,13 +38,22 @@ export interface LinkkitHttpOptions {
 
 export const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
 
+/**
+ * Percent-encodes a query component strictly (RFC 3986): a space becomes %20, not the form-style "+"
+ * that URLSearchParams writes, and the sub-delimiters encodeURIComponent leaves alone are encoded too.
+ * Servers that validate queries strictly refuse reserved characters such as "+" in a value.
+ */
+function encodeQueryComponent(value: string): string {
+	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
-	const search = new URLSearchParams();
+	const pairs: string[] = [];
 	for (const [key, value] of Object.entries(query)) {
 		if (value === undefined || value === null || value === '') continue;
-		search.append(key, String(value));
+		pairs.push(`${encodeQueryComponent(key)}=${encodeQueryComponent(String(value))}`);
 	}
-	const qs = search.toString();
+	const qs = pairs.join('&');
 	return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`;
 }
 
