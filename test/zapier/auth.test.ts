@@ -1,0 +1,50 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
+import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
+import { app, appRunner, failureOf } from './support/app';
+
+let sandbox: RunningSandbox;
+let run: ReturnType<typeof appRunner>;
+
+beforeAll(async () => {
+	sandbox = await startTestSandbox();
+	run = appRunner(sandbox);
+});
+afterAll(() => sandbox.stop());
+
+describe('authentication', () => {
+	test('the test call succeeds with a valid key and the label shows the host and a key suffix, never the key', async () => {
+		const result = await run<{ ok: boolean }>('authentication.test');
+		expect(result.ok).toBe(true);
+		const label = await run<string>('authentication.connectionLabel');
+		expect(label).toBe(`127.0.0.1:${sandbox.port} · key ending ${sandbox.apiKey.slice(-4)}`);
+		expect(label).not.toContain(sandbox.apiKey);
+	});
+
+	test('a wrong key fails the test with a message that says to reconnect and where keys come from', async () => {
+		const error = await failureOf(run('authentication.test', { authData: { apiKey: 'lk_wrong_key_0000000000000', baseUrl: sandbox.url } }));
+		expect(error.status).toBe(401);
+		expect(error.message).toMatch(/^Reconnect your Linkkit account/);
+		expect(error.message).toContain('Settings → API Keys');
+	});
+
+	test('a key without a scope gets a 403 that names the missing permission', async () => {
+		// The sandbox's read-only key passes the auth test (it may list links) but may not create them.
+		const readOnly = { apiKey: sandbox.readOnlyKey, baseUrl: sandbox.url };
+		await expect(run('authentication.test', { authData: readOnly })).resolves.toMatchObject({ ok: true });
+		const error = await failureOf(run('creates.create_link.operation.perform', { authData: readOnly, inputData: { destination: 'https://example.com/x' } }));
+		expect(error.status).toBe(403);
+		expect(error.message).toContain('"links:write"');
+	});
+
+	test('a plain-http base URL that is not local is refused before anything is sent', async () => {
+		const error = await failureOf(run('authentication.test', { authData: { apiKey: sandbox.apiKey, baseUrl: 'http://api.example.com' } }));
+		expect(error.code).toBe('invalid_input');
+		expect(error.message).toMatch(/^API Base URL: must start with https:\/\//);
+	});
+
+	test('the API key field is a password field with help that says where to generate a key', () => {
+		const apiKey = app.authentication.fields.find((f) => f.key === 'apiKey');
+		expect(apiKey?.type).toBe('password');
+		expect(apiKey?.helpText).toContain('Settings → API Keys');
+	});
+});
