@@ -1,0 +1,124 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
+import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
+import { app, appRunner, failureOf, visit } from './support/app';
+import { expectDedupeContract, flatKeys } from './support/shape';
+
+let sandbox: RunningSandbox;
+let run: ReturnType<typeof appRunner>;
+
+beforeAll(async () => {
+	sandbox = await startTestSandbox();
+	run = appRunner(sandbox);
+});
+afterAll(() => sandbox.stop());
+
+type Item = Record<string, unknown>;
+const perform = (key: string) => `triggers.${key}.operation.perform`;
+
+/** Each live result has the keys the static sample and the outputFields promise. */
+function expectShapeOfSample(key: string, live: Item) {
+	const trigger = (app.triggers as Record<string, { operation: { sample: Item; outputFields?: Array<{ key: string }> } }>)[key];
+	// Lists compare by name only: a live link may have no segment routes where the sample has one.
+	const listsAsNames = (keys: string[]) => [...new Set(keys.map((k) => k.replace(/\[\].*$/, '[]')))].sort();
+	expect(listsAsNames(flatKeys(live))).toEqual(listsAsNames(flatKeys(trigger.operation.sample)));
+	for (const field of trigger.operation.outputFields ?? []) expect(listsAsNames(flatKeys(trigger.operation.sample))).toContain(field.key.replace(/\[\].*$/, '[]'));
+}
+
+describe('polling triggers', () => {
+	test('New Link returns the newest links first with unique ids, and honours limit and sample loading', async () => {
+		const links = await run<Item[]>(perform('new_link'));
+		expect(links.length).toBe(50);
+		expectDedupeContract(links, 'createdAt');
+		expectShapeOfSample('new_link', links[0]);
+		expect(await run<Item[]>(perform('new_link'), { meta: { limit: 7 } })).toHaveLength(7);
+		expect(await run<Item[]>(perform('new_link'), { meta: { isLoadingSample: true } })).toHaveLength(3);
+	});
+
+	test('New Link filters by campaign and tag, and a new link arrives at the top', async () => {
+		const [campaign] = await run<Item[]>(perform('new_campaign'));
+		const created = await run<Item>('creates.create_link.operation.perform', {
+			inputData: { destination: 'https://example.com/trigger-filter', campaignId: campaign.id, tags: ['zapier-filter'] },
+		});
+		const byTag = await run<Item[]>(perform('new_link'), { inputData: { tag: 'zapier-filter' } });
+		expect(byTag.map((l) => l.id)).toEqual([created.id]);
+		const byCampaign = await run<Item[]>(perform('new_link'), { inputData: { campaignId: campaign.id } });
+		expect(byCampaign[0].id).toBe(created.id);
+		expect(byCampaign.every((l) => l.campaignId === campaign.id)).toBe(true);
+	});
+
+	test('Updated Link fires once per change: id = link id + change time, link id kept in linkId', async () => {
+		const created = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/before' } });
+		const before = await run<Item[]>(perform('updated_link'));
+		expect(before.some((u) => u.linkId === created.id)).toBe(false); // created, never changed: not an update
+		await new Promise((resolve) => setTimeout(resolve, 5)); // a distinct updatedAt
+		const changed = await run<Item>('creates.update_link.operation.perform', { inputData: { linkId: created.id, title: 'First change' } });
+		const first = await run<Item[]>(perform('updated_link'));
+		expect(first[0]).toMatchObject({ id: `${created.id}-${changed.updatedAt}`, linkId: created.id, title: 'First change' });
+		expectDedupeContract(first, 'updatedAt');
+		expectShapeOfSample('updated_link', first[0]);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await run('creates.update_link.operation.perform', { inputData: { linkId: created.id, title: 'Second change' } });
+		const second = await run<Item[]>(perform('updated_link'));
+		expect(second[0].linkId).toBe(created.id);
+		expect(second[0].id).not.toBe(first[0].id);
+	});
+
+	test('New Campaign and New Segment list newest first with their samples\' shape', async () => {
+		const campaign = await run<Item>('creates.create_campaign.operation.perform', { inputData: { name: `Trigger campaign ${Date.now()}` } });
+		const campaigns = await run<Item[]>(perform('new_campaign'));
+		expect(campaigns[0].id).toBe(campaign.id);
+		expectDedupeContract(campaigns, 'createdAt');
+		expectShapeOfSample('new_campaign', campaigns[0]);
+		const segment = await run<Item>('creates.create_segment.operation.perform', {
+			inputData: { name: `Trigger segment ${Date.now()}`, rules: [{ field: 'country', operator: 'is', value: 'DE' }] },
+		});
+		const segments = await run<Item[]>(perform('new_segment'));
+		expect(segments[0].id).toBe(segment.id);
+		expectDedupeContract(segments, 'createdAt');
+		expectShapeOfSample('new_segment', segments[0]);
+	});
+
+	test('New Click sees a visit to a short link, filtered by that link', async () => {
+		const link = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/click-me', slug: `click-${Date.now()}` } });
+		await visit(sandbox, String(link.slug), { Referer: 'https://news.example.org/' });
+		const clicks = await run<Item[]>(perform('new_click'), { inputData: { linkId: link.id } });
+		expect(clicks).toHaveLength(1);
+		expect(clicks[0]).toMatchObject({ linkId: link.id, device: 'mobile' });
+		expectShapeOfSample('new_click', clicks[0]);
+		const all = await run<Item[]>(perform('new_click'));
+		expectDedupeContract(all, 'timestamp');
+		expect(all[0].id).toBe(clicks[0].id);
+	});
+
+	test('Link Click Milestone fires once per link and milestone, and not before the link gets there', async () => {
+		const link = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/milestone', slug: `ms-${Date.now()}` } });
+		await visit(sandbox, String(link.slug));
+		await visit(sandbox, String(link.slug));
+		expect(await run<Item[]>(perform('click_milestone'), { inputData: { linkId: link.id, milestone: 3 } })).toEqual([]);
+		await visit(sandbox, String(link.slug));
+		const reached = await run<Item[]>(perform('click_milestone'), { inputData: { linkId: link.id, milestone: 3 } });
+		expect(reached).toHaveLength(1);
+		expect(reached[0]).toMatchObject({ id: `${link.id}-3`, milestone: 3, linkId: link.id, clicks: 3 });
+		expectShapeOfSample('click_milestone', reached[0]);
+		// Another click keeps the same id, so Zapier does not fire again for this milestone.
+		await visit(sandbox, String(link.slug));
+		const again = await run<Item[]>(perform('click_milestone'), { inputData: { linkId: link.id, milestone: 3 } });
+		expect(again.map((m) => m.id)).toEqual([`${link.id}-3`]);
+	});
+
+	test('Link Click Milestone over a campaign returns each link at or above the milestone', async () => {
+		const campaign = await run<Item>('creates.create_campaign.operation.perform', { inputData: { name: `Milestone campaign ${Date.now()}` } });
+		const slugs = [`mc-a-${Date.now()}`, `mc-b-${Date.now()}`];
+		const links = [];
+		for (const slug of slugs) links.push(await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/mc', slug, campaignId: campaign.id } }));
+		await visit(sandbox, slugs[1]);
+		const reached = await run<Item[]>(perform('click_milestone'), { inputData: { campaignId: campaign.id, milestone: 1 } });
+		expect(reached.map((m) => m.id)).toEqual([`${links[1].id}-1`]);
+	});
+
+	test('Link Click Milestone needs a link or a campaign, and a whole number', async () => {
+		expect((await failureOf(run(perform('click_milestone'), { inputData: { milestone: 5 } }))).message).toMatch(/^Link: choose the link to watch, or a campaign/);
+		const notANumber = await failureOf(run(perform('click_milestone'), { inputData: { linkId: 'lnk_abc', milestone: 'lots' } }));
+		expect(notANumber).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Milestone \(Clicks\): "lots" is not a whole number/) });
+	});
+});
