@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /** Analytics and Click operations of the Linkkit node against the sandbox's seeded clicks. */
 
 import { NodeOperationError } from 'n8n-workflow';

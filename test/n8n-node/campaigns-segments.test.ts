@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /** Campaign and Segment operations of the Linkkit node against the sandbox over HTTP. */
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /** Link → Create Many: 250 items in batches of ≤100, bad items failing alone. */
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * A small, honest stand-in for n8n's execution context, to run the real Linkkit node class against the
  * real sandbox over HTTP in-process. The real-n8n suite (test/n8n-e2e, which installs the packed package

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /** The pickers' list search (campaigns, segments, links) and the segment drop-down, with pagination. */
 
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';

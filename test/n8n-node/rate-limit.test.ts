@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * 1 000 items through Link → Create while the sandbox allows 20 requests a second (burst 20): the node must
  * sit out the limit (pacing and Retry-After, through n8n's sleep) and create every item exactly once.
