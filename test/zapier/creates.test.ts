@@ -1,0 +1,132 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
+import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
+import { appRunner, failureOf } from './support/app';
+
+let sandbox: RunningSandbox;
+let run: ReturnType<typeof appRunner>;
+
+beforeAll(async () => {
+	sandbox = await startTestSandbox();
+	run = appRunner(sandbox);
+});
+afterAll(() => sandbox.stop());
+
+type Item = Record<string, unknown>;
+const create = (key: string) => `creates.${key}.operation.perform`;
+
+async function newSegment(name: string): Promise<Item> {
+	return run<Item>(create('create_segment'), {
+		inputData: { name, match: 'all', rules: [{ field: 'country', operator: 'is', value: 'DE' }, { field: 'device', operator: 'is', value: 'mobile' }] },
+	});
+}
+
+describe('links', () => {
+	test('Create Link sends every field: tags, campaign, UTM, expiry and segment routes (line items)', async () => {
+		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Links ${Date.now()}`, utm__source: 'newsletter' } });
+		const segment = await newSegment(`German mobile ${Date.now()}`);
+		const link = await run<Item>(create('create_link'), {
+			inputData: {
+				destination: 'https://shop.example.com/sale',
+				slug: `sale-${Date.now()}`,
+				title: 'Spring sale',
+				tags: ['spring', 'newsletter'],
+				campaignId: campaign.id,
+				utm__medium: 'email',
+				expiresAt: '2030-05-31T23:59:59Z',
+				segmentRoutes: [{ routeSegmentId: segment.id, routeDestination: 'https://shop.example.com/de/sale' }, {}],
+			},
+		});
+		expect(link).toMatchObject({
+			destination: 'https://shop.example.com/sale',
+			title: 'Spring sale',
+			tags: ['spring', 'newsletter'],
+			campaignId: campaign.id,
+			// source inherited from the campaign, medium given here
+			utm: expect.objectContaining({ source: 'newsletter', medium: 'email' }),
+			expiresAt: '2030-05-31T23:59:59.000Z',
+			segmentRoutes: [{ segmentId: segment.id, destination: 'https://shop.example.com/de/sale' }],
+			clicks: 0,
+		});
+		expect(String(link.shortUrl)).toContain(String(link.slug));
+	});
+
+	test('a Zapier retry of the same step (same Zap, same input) gets the first link back instead of a second one', async () => {
+		const bundle = { inputData: { destination: 'https://example.com/retried', title: 'Retried' }, meta: { zap: { id: 'zap_4242' } } };
+		const before = sandbox.counts().links;
+		const first = await run<Item>(create('create_link'), bundle);
+		const again = await run<Item>(create('create_link'), bundle);
+		expect(again.id).toBe(first.id);
+		expect(sandbox.counts().links).toBe(before + 1);
+		// Another Zap with the same input is another create.
+		const otherZap = await run<Item>(create('create_link'), { ...bundle, meta: { zap: { id: 'zap_9999' } } });
+		expect(otherZap.id).not.toBe(first.id);
+	});
+
+	test('Update Link changes only what is filled in, and Delete Link removes it', async () => {
+		const link = await run<Item>(create('create_link'), { inputData: { destination: 'https://example.com/a', title: 'Keep me', tags: ['x'] } });
+		const updated = await run<Item>(create('update_link'), { inputData: { linkId: link.id, destination: 'https://example.com/b', title: '', tags: [], utm__source: 'ads' } });
+		expect(updated).toMatchObject({ id: link.id, destination: 'https://example.com/b', title: 'Keep me', tags: ['x'], utm: expect.objectContaining({ source: 'ads' }) });
+		const deleted = await run<Item>(create('delete_link'), { inputData: { linkId: link.id } });
+		expect(deleted).toEqual({ id: link.id, deleted: true });
+		const gone = await failureOf(run(create('delete_link'), { inputData: { linkId: link.id } }));
+		expect(gone.status).toBe(404);
+		expect(gone.message).toMatch(/request id req_/);
+	});
+});
+
+describe('bad input is refused with the field named as the user sees it', () => {
+	test('an invalid destination URL fails before any request', async () => {
+		const before = sandbox.counts().links;
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'javascript:alert(1)' } }));
+		expect(error).toMatchObject({ code: 'invalid_input', status: 400 });
+		expect(error.message).toMatch(/^Destination URL: only http:\/\/ and https:\/\/ addresses can be shortened/);
+		expect(error.message).toContain('Nothing was sent to Linkkit');
+		expect(sandbox.counts().links).toBe(before);
+	});
+
+	test('an empty slug says to leave the field out', async () => {
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', slug: '' } }));
+		expect(error.message).toMatch(/^Slug: cannot be empty — leave the field out to get a generated slug/);
+	});
+
+	test('an unknown campaign id is rejected by Linkkit and the message names the Campaign field', async () => {
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', campaignId: 'cmp_doesnotexist' } }));
+		expect(error.status).toBeGreaterThanOrEqual(404);
+		expect(error.message).toMatch(/Campaign: No campaign cmp_doesnotexist in this account/);
+	});
+
+	test('a taken slug is a conflict that names the Slug field', async () => {
+		const slug = `taken-${Date.now()}`;
+		await run(create('create_link'), { inputData: { destination: 'https://example.com/1', slug } });
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com/2', slug } }));
+		expect(error.status).toBe(409);
+		expect(error.message).toMatch(/slug "taken-\d+" is already taken/);
+	});
+
+	test('a bad segment route row is named by row and column', async () => {
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', segmentRoutes: [{ routeSegmentId: 'seg_abc', routeDestination: 'not a url' }] } }));
+		expect(error.message).toMatch(/^Segment Routes, row 1: Segment Destination URL: /);
+	});
+});
+
+describe('campaigns and segments', () => {
+	test('Create Campaign and Update Campaign', async () => {
+		const campaign = await run<Item>(create('create_campaign'), {
+			inputData: { name: `Summer ${Date.now()}`, status: 'paused', utm__source: 'ads', startsAt: '2030-06-01', endsAt: '2030-06-30' },
+		});
+		expect(campaign).toMatchObject({ status: 'paused', utm: expect.objectContaining({ source: 'ads' }), startsAt: '2030-06-01T00:00:00.000Z', linkCount: 0 });
+		const updated = await run<Item>(create('update_campaign'), { inputData: { campaignId: campaign.id, status: 'active', description: '' } });
+		expect(updated).toMatchObject({ id: campaign.id, status: 'active', name: campaign.name });
+		const badPeriod = await failureOf(run(create('create_campaign'), { inputData: { name: 'x', startsAt: '2030-06-30', endsAt: '2030-06-01' } }));
+		expect(badPeriod.message).toMatch(/^Ends At: must be after startsAt/);
+	});
+
+	test('Create Segment takes rules as line items; Update Segment replaces them', async () => {
+		const segment = await newSegment(`Segment ${Date.now()}`);
+		expect(segment).toMatchObject({ match: 'all', rules: [{ field: 'country', operator: 'is', value: 'DE' }, { field: 'device', operator: 'is', value: 'mobile' }] });
+		const updated = await run<Item>(create('update_segment'), { inputData: { segmentId: segment.id, match: 'any', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] } });
+		expect(updated).toMatchObject({ id: segment.id, match: 'any', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] });
+		const noRules = await failureOf(run(create('create_segment'), { inputData: { name: 'Empty', rules: [{}] } }));
+		expect(noRules.message).toMatch(/^Rules: needs at least one rule/);
+	});
+});
