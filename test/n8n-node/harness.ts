@@ -18,6 +18,7 @@ import type {
 	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
+	INodeParameterResourceLocator,
 	INodeParameters,
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
@@ -157,6 +158,6 @@ export function loadOptionsContext(baseUrl: string, apiKey: string, sent: SentRe
 export const linkkitNode = nodeType;
 
 /** A resource-locator value as n8n saves it. */
-export function byId(value: string): IDataObject {
+export function byId(value: string): INodeParameterResourceLocator {
 	return { __rl: true, mode: 'id', value };
 }
