@@ -1,0 +1,99 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Zapier app tests, never shipped in the n8n package */
+/**
+ * Proves the zip Zapier would run is complete: it is unzipped into a temp folder (away from the repository's
+ * node_modules and core/), and a trigger and a create run through its own `zapierwrapper.js` against the sandbox.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AdmZip from 'adm-zip';
+import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
+import { ZAPIER_APP_DIR } from './support/app';
+
+const ZIP = join(ZAPIER_APP_DIR, 'build/build.zip');
+const SOURCES = [join(ZAPIER_APP_DIR, 'src'), join(ZAPIER_APP_DIR, '../core'), join(ZAPIER_APP_DIR, 'package.json'), join(ZAPIER_APP_DIR, 'index.js')];
+
+function newestChange(path: string): number {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** Builds the zip (validate + build) unless it is newer than every source it is made from. */
+function ensureFreshZip(): void {
+	let zipTime = 0;
+	try {
+		zipTime = statSync(ZIP).mtimeMs;
+	} catch {
+		// no zip yet
+	}
+	if (zipTime > Math.max(...SOURCES.map(newestChange))) return;
+	const build = spawnSync('npm', ['run', '--silent', 'zip'], { cwd: ZAPIER_APP_DIR, encoding: 'utf8', env: process.env });
+	if (build.status !== 0) throw new Error(`npm run zip failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+let sandbox: RunningSandbox;
+let unzipped: string;
+let logServer: Server;
+const logBodies: string[] = [];
+let handler: (event: object) => Promise<{ results: unknown }>;
+
+beforeAll(async () => {
+	ensureFreshZip();
+	unzipped = mkdtempSync(join(tmpdir(), 'linkkit-zapier-zip-'));
+	new AdmZip(ZIP).extractAllTo(unzipped, true);
+	// Zapier's log shipping goes here instead of Zapier's servers; whatever arrives is checked for the key below.
+	logServer = createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => (logBodies.push(body), res.end('{}')));
+	});
+	await new Promise<void>((resolve) => logServer.listen(0, '127.0.0.1', resolve));
+	const address = logServer.address() as { port: number };
+	process.env.LOGGING_ENDPOINT = `http://127.0.0.1:${address.port}/input`;
+	sandbox = await startTestSandbox();
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the zip's own CommonJS entry point, loaded as Zapier does
+	handler = require(join(unzipped, 'zapierwrapper.js')).handler;
+}, 240_000);
+
+afterAll(async () => {
+	await sandbox?.stop();
+	await new Promise((resolve) => logServer?.close(resolve));
+	delete process.env.LOGGING_ENDPOINT;
+	if (unzipped) rmSync(unzipped, { recursive: true, force: true });
+});
+
+const authData = () => ({ apiKey: sandbox.apiKey, baseUrl: sandbox.url });
+
+test('the zip carries the compiled shared core and no test tooling', () => {
+	const names = new AdmZip(ZIP).getEntries().map((entry) => entry.entryName);
+	expect(names).toContain('lib/core/http.js');
+	expect(names).toContain('lib/zapier/src/index.js');
+	// The CLI's build lists every package.json under node_modules, but code only from what the app requires.
+	const devCode = names.filter((name) => /^node_modules\/(zapier-platform-cli|typescript|@babel|@inquirer)\/.*\.js$/.test(name));
+	expect(devCode).toEqual([]);
+	expect(names).toContain('node_modules/zapier-platform-core/src/create-app.js');
+	expect(new AdmZip(ZIP).getEntries().some((entry) => entry.getData().includes(sandbox.apiKey))).toBe(false);
+});
+
+test('a create and a trigger run from the unzipped build against the sandbox', async () => {
+	const created = (await handler({
+		command: 'execute',
+		method: 'creates.create_link.operation.perform',
+		bundle: { authData: authData(), inputData: { destination: 'https://example.com/from-the-zip', title: 'From the zip' } },
+	})).results as { id: string; title: string };
+	expect(created).toMatchObject({ title: 'From the zip', destination: 'https://example.com/from-the-zip' });
+	expect(created.id).toMatch(/^lnk_/);
+
+	const links = (await handler({
+		command: 'execute',
+		method: 'triggers.new_link.operation.perform',
+		bundle: { authData: authData(), meta: { limit: 5 } },
+	})).results as Array<{ id: string }>;
+	expect(links).toHaveLength(5);
+	expect(links[0].id).toBe(created.id);
+	for (const body of logBodies) expect(body).not.toContain(sandbox.apiKey);
+	expect(readFileSync(join(unzipped, 'definition.json'), 'utf8')).toContain('"create_link"');
+});
