@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { app, appRunner, failureOf } from './support/app';
 
@@ -21,7 +20,7 @@ describe('authentication', () => {
 	});
 
 	test('a wrong key fails the test with a message that says to reconnect and where keys come from', async () => {
-		const error = await failureOf(run('authentication.test', { authData: { apiKey: 'lk_wrong_key_0000000000000', baseUrl: sandbox.url } }));
+		const error = await failureOf(run('authentication.test', { authData: { apiKey: `${sandbox.readOnlyKey}-revoked`, baseUrl: sandbox.url } }));
 		expect(error.status).toBe(401);
 		expect(error.message).toMatch(/^Reconnect your Linkkit account/);
 		expect(error.message).toContain('Settings → API Keys');

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Zapier app tests, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- Zapier app tests, never shipped in the n8n package */
 /**
  * Proves the zip Zapier would run is complete: it is unzipped into a temp folder (away from the repository's
  * node_modules and core/), and a trigger and a create run through its own `zapierwrapper.js` against the sandbox.
@@ -8,9 +8,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AdmZip from 'adm-zip';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { ZAPIER_APP_DIR } from './support/app';
+
+interface ZipEntry {
+	entryName: string;
+	getData(): Buffer;
+}
+// adm-zip ships no types and the root has none installed; this is the part used here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AdmZip = require('adm-zip') as new (path: string) => { getEntries(): ZipEntry[]; extractAllTo(target: string, overwrite: boolean): void };
 
 const ZIP = join(ZAPIER_APP_DIR, 'build/build.zip');
 const SOURCES = [join(ZAPIER_APP_DIR, 'src'), join(ZAPIER_APP_DIR, '../core'), join(ZAPIER_APP_DIR, 'package.json'), join(ZAPIER_APP_DIR, 'index.js')];

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { app, appRunner, failureOf, visit } from './support/app';
 

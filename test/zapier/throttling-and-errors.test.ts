@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { linkkitPerform } from '../../zapier/src/perform';
 import { app, appRunner, failureOf, zapierCore } from './support/app';
@@ -77,7 +76,7 @@ describe('dynamic dropdowns page with Linkkit\'s cursor', () => {
 		// cursor per dropdown, whatever was set last is what the next page reads. Requests still go to the sandbox.
 		let stored: string | null = null;
 		const cursor = { get: async () => stored, set: async (value: string) => void (stored = value) };
-		const perform = app.triggers.link_list.operation.perform as (z: unknown, bundle: unknown) => Promise<Array<{ id: string; label: string }>>;
+		const perform = app.triggers.link_list.operation.perform as unknown as (z: unknown, bundle: unknown) => Promise<Array<{ id: string; label: string }>>;
 		const tester = zapierCore.createAppTester(app);
 		const ids: string[] = [];
 		for (let page = 0; page < 10; page++) {

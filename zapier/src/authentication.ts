@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Custom auth with an API key. The test lists one link (the cheapest call every key can make with
  * links:read); the connection label shows the API host and the key's last four characters, so a user with several

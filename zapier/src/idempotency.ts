@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Zapier may run an action again (automatic replay, a retried step). The Idempotency-Key lets Linkkit answer the
  * repeat with the first result instead of creating a second link. Zapier gives no run id to apps, so the key is

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /** The Linkkit Zapier app: authentication, the header middleware, and every trigger, action and search. */
 import { version as platformVersion } from 'zapier-platform-core';
 import { authentication } from './authentication';
@@ -22,8 +23,6 @@ import { newLink } from './triggers/new-link';
 import { newSegment } from './triggers/new-segment';
 import { updatedLink } from './triggers/updated-link';
 
-const byKey = (...items: Array<{ key: string }>) => Object.fromEntries(items.map((item) => [item.key, item]));
-
 export default {
 	version: '1.0.0',
 	platformVersion,
@@ -31,9 +30,33 @@ export default {
 	beforeRequest: [addLinkkitHeaders],
 	// 429s reach the core (see client.ts); this makes that the app-wide default too, not just per request.
 	flags: { throwForThrottlingEarly: false },
-	triggers: byKey(newLink, updatedLink, newCampaign, newSegment, newClick, clickMilestone, linkList, campaignList, segmentList),
-	creates: byKey(createLink, updateLink, deleteLink, createCampaign, updateCampaign, createSegment, updateSegment),
-	searches: byKey(findLink, findCampaign, findSegment, linkAnalytics, campaignAnalytics),
+	triggers: {
+		[newLink.key]: newLink,
+		[updatedLink.key]: updatedLink,
+		[newCampaign.key]: newCampaign,
+		[newSegment.key]: newSegment,
+		[newClick.key]: newClick,
+		[clickMilestone.key]: clickMilestone,
+		[linkList.key]: linkList,
+		[campaignList.key]: campaignList,
+		[segmentList.key]: segmentList,
+	},
+	creates: {
+		[createLink.key]: createLink,
+		[updateLink.key]: updateLink,
+		[deleteLink.key]: deleteLink,
+		[createCampaign.key]: createCampaign,
+		[updateCampaign.key]: updateCampaign,
+		[createSegment.key]: createSegment,
+		[updateSegment.key]: updateSegment,
+	},
+	searches: {
+		[findLink.key]: findLink,
+		[findCampaign.key]: findCampaign,
+		[findSegment.key]: findSegment,
+		[linkAnalytics.key]: linkAnalytics,
+		[campaignAnalytics.key]: campaignAnalytics,
+	},
 	searchOrCreates: {
 		find_link: {
 			key: 'find_link',

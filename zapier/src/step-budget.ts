@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app, never shipped in the n8n package: Zapier has no sleep helper */
 /**
  * Zapier stops a step after about 30 seconds. Waiting for Linkkit's rate limit is only worth it when the wait
  * and the request after it still fit; otherwise the step should end now with a ThrottledError so Zapier runs it

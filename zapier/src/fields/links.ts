@@ -1,6 +1,5 @@
 /** Input fields for creating and updating links; Create Link and Update Link share them. */
-import { segmentField } from './dropdowns';
-import { campaignField } from './dropdowns';
+import { campaignField, segmentField } from './dropdowns';
 import { utmFields } from './utm';
 
 export function linkWriteFields(mode: 'create' | 'update') {

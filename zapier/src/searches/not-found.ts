@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package: errors are mapped in perform.ts */
 /** A search that finds nothing returns no results (so search-or-create can create); other errors still surface. */
 import { LinkkitError } from '../../../core';
 

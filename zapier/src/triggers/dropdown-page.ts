@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Dynamic dropdowns page with Linkkit's cursor: Zapier asks for page 0, 1, 2 … and keeps the cursor between those
  * calls in `z.cursor`. An empty stored cursor after page 0 means the list has ended.

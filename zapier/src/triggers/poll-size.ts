@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * How many items one poll returns. Zapier dedupes by `id`, so a poll returns the newest page; when Zapier says how
  * many it wants (`meta.limit`) we ask for that, and loading samples in the editor needs only a few.
