@@ -91,7 +91,7 @@ describe('Segment', () => {
 		const sent: SentRequest[] = [];
 		const error = await run({ resource: 'segment', operation: 'create', name: 'Empty' }, { sent }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as Error).message).toMatch(/^rules: needs at least one rule/);
+		expect((error as Error).message).toMatch(/^Rules: needs at least one rule/);
 		expect(sent).toHaveLength(0);
 	});
 });

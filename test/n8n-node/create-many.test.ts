@@ -45,7 +45,7 @@ describe('Link → Create Many', () => {
 		]);
 		expect(result.items).toHaveLength(250);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(Array.from({ length: 250 }, (_, item) => ({ item })));
-		expect(result.items[10].json.error).toMatch(/^destination: only http:\/\/ and https:\/\//);
+		expect(result.items[10].json.error).toMatch(/^Destination URL: only http:\/\/ and https:\/\//);
 		expect(result.items[120].json).toMatchObject({ code: 'conflict', error: expect.stringContaining('Linkkit did not create this link') });
 		expect(result.items[121].json.slug).toBe('cof-121');
 		const failures = result.items.filter((i) => 'error' in i.json).length;
@@ -57,7 +57,7 @@ describe('Link → Create Many', () => {
 		const sent: SentRequest[] = [];
 		const error = await runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters, items: rows('strict-local'), sent }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as NodeOperationError).message).toMatch(/^destination: /);
+		expect((error as NodeOperationError).message).toMatch(/^Destination URL: /);
 		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(10);
 		expect(sent).toHaveLength(0);
 	});

@@ -101,8 +101,8 @@ describe('Link errors', () => {
 		).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		const nodeError = error as NodeOperationError;
-		expect(nodeError.message).toMatch(/^destination: only http:\/\/ and https:\/\/ addresses/);
-		expect(nodeError.description).toContain('destination');
+		expect(nodeError.message).toMatch(/^Destination URL: only http:\/\/ and https:\/\/ addresses/);
+		expect(nodeError.description).toBe('Check the "Destination URL" field.');
 		expect((nodeError as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
 		// Item 0 was fine and went out; item 1 never did.
 		expect(sent.map((r) => r.body)).toEqual([{ destination: 'https://example.com/ok' }]);
@@ -113,7 +113,7 @@ describe('Link errors', () => {
 			{ resource: 'link', operation: 'create', destination: '={{ $json.url }}' },
 			{ items: [{ url: 'not a url' }, { url: 'https://example.com/fine' }], continueOnFail: true, executionId: 'exec-cof' },
 		);
-		expect(result.items[0]).toEqual({ json: expect.objectContaining({ error: expect.stringMatching(/^destination: /) }), pairedItem: { item: 0 } });
+		expect(result.items[0]).toEqual({ json: expect.objectContaining({ error: expect.stringMatching(/^Destination URL: /) }), pairedItem: { item: 0 } });
 		expect(result.items[1].json.destination).toBe('https://example.com/fine');
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 	});
@@ -141,7 +141,7 @@ describe('Link errors', () => {
 
 	it('a link picker given a wrong ID prefix is refused before sending', async () => {
 		const sent: SentRequest[] = [];
-		await expect(run({ resource: 'link', operation: 'get', linkId: byId('cmp_123') }, { sent })).rejects.toThrow(/linkId: "cmp_123" is not a link ID/);
+		await expect(run({ resource: 'link', operation: 'get', linkId: byId('cmp_123') }, { sent })).rejects.toThrow(/Link: "cmp_123" is not a link ID/);
 		expect(sent).toHaveLength(0);
 	});
 });

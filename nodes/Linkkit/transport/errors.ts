@@ -8,6 +8,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { LinkkitError } from '../../../core';
+import { fieldLabel } from './field-labels';
 
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -16,9 +17,12 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	if (error.isInputError) {
-		return new NodeOperationError(node, error.message, {
+		// The core words input errors as `<api field>: <problem>`; people know the field by its label.
+		const issue = error.details[0];
+		const message = issue ? `${fieldLabel(issue.field)}: ${issue.message}` : error.message;
+		return new NodeOperationError(node, message, {
 			itemIndex,
-			description: error.field ? `Check the "${error.field}" field.` : undefined,
+			description: error.field ? `Check the "${fieldLabel(error.field)}" field.` : undefined,
 		});
 	}
 	const details: JsonObject = {
@@ -28,10 +32,11 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		requestId: error.requestId ?? null,
 		details: error.details.map((d) => ({ field: d.field, message: d.message })),
 	};
+	const fields = error.details.length ? ` Check: ${[...new Set(error.details.map((d) => fieldLabel(d.field)))].join(', ')}.` : '';
 	return new NodeApiError(node, details, {
 		itemIndex,
 		message: error.message,
-		description: error.description,
+		description: `${error.description}.${fields}`,
 		httpCode: error.status === undefined ? undefined : String(error.status),
 	});
 }
