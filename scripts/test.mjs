@@ -34,6 +34,10 @@ function step(title, command, commandArgs, options = {}) {
 
 console.log(`Node ${process.version} (${process.execPath})`);
 await ensureZapierDependencies(root);
+if (!fast) {
+	// Cached under ~/.cache/linkkit-n8n after the first time; that first install takes about 10 minutes.
+	step('Provisioning a real n8n for the end-to-end suite', 'tsx', ['scripts/n8n/provision.ts']);
+}
 step('Building the n8n package', 'npm', ['run', '--silent', 'build']);
 
 console.log(`\n▶ Running the test suites${fast ? ' (fast: real-n8n suite skipped)' : ''}`);
