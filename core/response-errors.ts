@@ -45,7 +45,7 @@ function apiErrorOf(json: unknown): ApiErrorBody | undefined {
 }
 
 function describeFields(details: FieldIssue[]): string {
-	return details.map((d) => `${d.field}: ${d.message}`).join('; ');
+	return details.map((d) => `${d.field}: ${d.message.replace(/[.\s]+$/, '')}`).join('; ');
 }
 
 function looksLikeHtml(body: unknown, response: HttpResponse): boolean {
@@ -62,6 +62,8 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 	const requestId = apiError?.requestId ?? header(response, 'x-request-id');
 	const details = Array.isArray(apiError?.details) ? apiError.details : [];
 	const apiMessage = apiError?.message;
+	// Linkkit's words go inside our sentences; drop their final full stop so messages don't end in "..".
+	const said = apiMessage?.replace(/[.\s]+$/, '');
 	const base = { status, requestId, details, apiMessage, retryAfterMs, operation: context.operation };
 	const supportHint = requestId ? ` If it persists, contact Linkkit support with request id ${requestId}.` : '';
 
@@ -82,7 +84,7 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 			return new LinkkitError({
 				...base,
 				code,
-				message: `Linkkit refused the request: ${details.length ? describeFields(details) : apiMessage ?? 'bad request'}.`,
+				message: `Linkkit refused the request: ${details.length ? describeFields(details) : said ?? 'bad request'}.`,
 			});
 		case 401:
 			return new LinkkitError({ ...base, code, message: `API key missing or incorrect — ${API_KEY_HELP}.` });
@@ -101,15 +103,15 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 			return new LinkkitError({
 				...base,
 				code,
-				message: `${apiMessage ?? 'Not found'} — check the ID, and that it belongs to the Linkkit account of this API key.`,
+				message: `${said ?? 'Not found'} — check the ID, and that it belongs to the Linkkit account of this API key.`,
 			});
 		case 409:
-			return new LinkkitError({ ...base, code, message: `Conflict: ${apiMessage ?? 'it clashes with existing data'}.` });
+			return new LinkkitError({ ...base, code, message: `Conflict: ${said ?? 'it clashes with existing data'}.` });
 		case 422:
 			return new LinkkitError({
 				...base,
 				code,
-				message: `Linkkit rejected the input — ${details.length ? describeFields(details) : apiMessage ?? 'a field is invalid'}.`,
+				message: `Linkkit rejected the input — ${details.length ? describeFields(details) : said ?? 'a field is invalid'}.`,
 			});
 		case 429:
 			return new LinkkitError({
@@ -121,7 +123,7 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 			return new LinkkitError({
 				...base,
 				code,
-				message: `Linkkit is temporarily unavailable (HTTP 503): ${apiMessage ?? 'try again later'}.${supportHint}`,
+				message: `Linkkit is temporarily unavailable (HTTP 503): ${said ?? 'try again later'}.${supportHint}`,
 			});
 		default:
 			return new LinkkitError({
@@ -129,8 +131,8 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 				code,
 				message:
 					status >= 500
-						? `Linkkit had a problem on its side (HTTP ${status}): ${apiMessage ?? 'internal error'}.${supportHint}`
-						: `Linkkit answered HTTP ${status}: ${apiMessage ?? 'unexpected error'}.`,
+						? `Linkkit had a problem on its side (HTTP ${status}): ${said ?? 'internal error'}.${supportHint}`
+						: `Linkkit answered HTTP ${status}: ${said ?? 'unexpected error'}.`,
 			});
 	}
 }

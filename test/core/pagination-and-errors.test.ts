@@ -65,7 +65,7 @@ describe('error messages people can act on', () => {
 
 	it('404, 409 and 422 keep Linkkit’s words and fields', async () => {
 		expect((await errorFor(apiError(404, 'not_found', 'No link lnk_abc'))).message).toMatch(/^No link lnk_abc — check the ID/);
-		expect((await errorFor(apiError(409, 'conflict', 'The slug "sale" is taken on lnkk.it'), 'create')).message).toBe(
+		expect((await errorFor(apiError(409, 'conflict', 'The slug "sale" is taken on lnkk.it.'), 'create')).message).toBe(
 			'Conflict: The slug "sale" is taken on lnkk.it.',
 		);
 		const e = await errorFor(
