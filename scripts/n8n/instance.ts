@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- dev-only tool, never shipped in the n8n package */
 /**
  * A real n8n for the e2e suite and the playground: a fresh user folder, our packed tarball installed the way a
  * user's install does it, bound to 127.0.0.1 on free ports with telemetry and outbound calls off, its log in
@@ -35,12 +35,15 @@ export interface CliResult {
 export interface N8nCli {
 	userFolder: string;
 	env: NodeJS.ProcessEnv;
-	/** Runs `n8n <args>` against the same database, on its own task-broker port (a running server holds one). */
-	cli(args: string[]): CliResult;
-	importCredentials(credentials: object[]): void;
-	importWorkflows(workflows: object[]): void;
+	/**
+	 * Runs `n8n <args>` against the same database, on its own task-broker port (a running server holds one).
+	 * Asynchronous on purpose: a test's in-process sandbox must keep answering while n8n runs a workflow.
+	 */
+	cli(args: string[]): Promise<CliResult>;
+	importCredentials(credentials: object[]): Promise<void>;
+	importWorkflows(workflows: object[]): Promise<void>;
 	/** `n8n execute --id <id> --rawOutput`: the run's result data, or the error n8n printed. */
-	execute(workflowId: string): { ok: boolean; data: unknown; output: string };
+	execute(workflowId: string): Promise<{ ok: boolean; data: unknown; output: string }>;
 }
 
 export interface RunningN8n extends N8nCli {
@@ -112,12 +115,15 @@ function baseEnv(userFolder: string, port: number, brokerPort: number): NodeJS.P
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		GENERIC_TIMEZONE: 'UTC',
+		// Jest sets NODE_ENV=test, under which n8n silences its logger and refuses to run as a server.
+		NODE_ENV: 'production',
 	});
 }
 
 /** The JSON that `n8n execute --rawOutput` prints after its log lines. */
 export function parseRawOutput(stdout: string): unknown {
-	const start = stdout.search(/^[[{]/m);
+	// The JSON is pretty-printed: it starts on a line holding only "{" (log lines such as "[license SDK] …" do not).
+	const start = stdout.search(/^\{$/m);
 	if (start < 0) return undefined;
 	try {
 		return JSON.parse(stdout.slice(start));
@@ -130,22 +136,29 @@ function cliFor(userFolder: string, env: NodeJS.ProcessEnv, logFile: string, nex
 	const bin = n8nBin();
 	const tmp = join(userFolder, 'imports');
 	let counter = 0;
-	const cli = (args: string[]): CliResult => {
-		const result = spawnSync(process.execPath, [bin, ...args], {
-			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort()) },
-			encoding: 'utf8',
-			maxBuffer: 256 << 20,
-			timeout: 180_000,
+	const cli = (args: string[]): Promise<CliResult> =>
+		new Promise((resolve, reject) => {
+			const child = spawn(process.execPath, [bin, ...args], {
+				env: { ...env, N8N_RUNNERS_BROKER_PORT: String(nextBrokerPort()) },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+			child.on('error', reject);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				const stream = createWriteStream(logFile, { flags: 'a' });
+				stream.end(`\n$ n8n ${args.join(' ')} (exit ${code})\n${stdout}\n${stderr}\n`, () => resolve({ code, stdout, stderr }));
+			});
 		});
-		const stream = createWriteStream(logFile, { flags: 'a' });
-		stream.end(`\n$ n8n ${args.join(' ')} (exit ${result.status})\n${result.stdout}\n${result.stderr}\n`);
-		return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
-	};
-	const importFile = (kind: 'credentials' | 'workflow', items: object[]) => {
+	const importFile = async (kind: 'credentials' | 'workflow', items: object[]) => {
 		mkdirSync(tmp, { recursive: true });
 		const file = join(tmp, `${kind}-${++counter}.json`);
 		writeFileSync(file, JSON.stringify(items));
-		const result = cli([`import:${kind}`, `--input=${file}`]);
+		const result = await cli([`import:${kind}`, `--input=${file}`]);
 		// The file holds credential data in plain text until n8n encrypts it on import: remove it at once.
 		rmSync(file, { force: true });
 		if (result.code !== 0) throw new Error(`n8n import:${kind} failed (exit ${result.code}): ${result.stderr || result.stdout}`);
@@ -156,8 +169,8 @@ function cliFor(userFolder: string, env: NodeJS.ProcessEnv, logFile: string, nex
 		cli,
 		importCredentials: (credentials) => importFile('credentials', credentials),
 		importWorkflows: (workflows) => importFile('workflow', workflows),
-		execute(workflowId) {
-			const result = cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		async execute(workflowId) {
+			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 			return { ok: result.code === 0, data: parseRawOutput(result.stdout), output: `${result.stdout}\n${result.stderr}` };
 		},
 	};
@@ -207,8 +220,12 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 			out.write(chunk);
 		});
 	}
+	// If our process ends without calling stop() (a crashed test run), take n8n down with it.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
 	const url = `http://127.0.0.1:${port}`;
 	const stop = async () => {
+		process.removeListener('exit', killOnExit);
 		if (child.exitCode === null && child.signalCode === null) {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');

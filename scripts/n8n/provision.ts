@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- dev-only tool, never shipped in the n8n package */
 // Provisions a real n8n (pinned version) once into a cache outside the repository, for the real-n8n test suite,
 // the playground and CI. Run directly (`npx tsx scripts/n8n/provision.ts`) or import `provisionN8n()`.
 //

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tool, never shipped in the n8n package */
 /**
  * The few n8n REST calls the suite and the playground need, as a signed-in owner: owner setup, login and the
  * credential test that the credential dialog's "Test" button runs. n8n ties its session cookie to a `browser-id`
