@@ -5,6 +5,7 @@ export * from './errors';
 export * from './http';
 export * from './client';
 export * from './pagination';
+export * from './polling';
 export * from './validation';
 export * from './retry-policy';
 export * from './idempotency';

@@ -5,9 +5,9 @@
 //   4. searches that output, the logs of every server the tests started, and the built artifacts for
 //      the test API key: finding it anywhere fails the run
 // `npm run test:fast` skips the real-n8n suite for inner loops; CI never does.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureZapierDependencies } from './ensure-zapier-deps.mjs';
 import { findSecret } from './find-secret.mjs';
@@ -44,20 +44,28 @@ console.log(`\n▶ Running the test suites${fast ? ' (fast: real-n8n suite skipp
 const resultsFile = join(root, 'tmp/jest-results.json');
 const logFile = join(root, 'tmp/test-output.log');
 const log = createWriteStream(logFile);
-const jest = spawnSync('jest', ['--json', `--outputFile=${resultsFile}`, ...jestArgs], {
-	cwd: root,
-	stdio: ['ignore', 'pipe', 'pipe'],
-	maxBuffer: 1 << 30,
-	env: process.env,
+// Streamed, not buffered: the real-n8n suite takes minutes and should show its progress as it goes.
+const jest = await new Promise((resolve) => {
+	const child = spawn('jest', ['--json', `--outputFile=${resultsFile}`, ...jestArgs], {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: process.env,
+	});
+	for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+		stream.on('data', (chunk) => {
+			out.write(chunk);
+			log.write(chunk);
+		});
+	}
+	child.on('close', (status, signal) => resolve({ status: status ?? (signal ? 1 : 0) }));
 });
-for (const chunk of [jest.stdout, jest.stderr]) {
-	process.stdout.write(chunk);
-	log.write(chunk);
-}
 await new Promise((resolve) => log.end(resolve));
 
 console.log('\n▶ Searching test output, logs and built artifacts for the test API key');
-const places = [logFile, process.env.LINKKIT_LOG_DIR, join(root, 'dist'), join(root, 'zapier/build'), join(root, 'zapier/lib')];
+const tarballs = readdirSync(join(root, 'tmp'), { recursive: true })
+	.filter((entry) => String(entry).endsWith('.tgz') && !String(entry).includes('node_modules'))
+	.map((entry) => join(root, 'tmp', String(entry)));
+const places = [logFile, process.env.LINKKIT_LOG_DIR, join(root, 'dist'), join(root, 'zapier/build'), join(root, 'zapier/lib'), ...tarballs];
 const leaks = places.filter(existsSync).flatMap((place) => findSecret(place, process.env.LINKKIT_TEST_API_KEY));
 if (leaks.length) {
 	console.error(`✖ The test API key appears in:\n  ${leaks.join('\n  ')}`);
