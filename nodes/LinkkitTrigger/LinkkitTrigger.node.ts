@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { readMilestone } from '../../core';
 import { linkkitClient } from '../Linkkit/transport';
 import { toNodeError } from '../Linkkit/transport/errors';
 import { triggerProperties } from './description';
@@ -92,10 +93,7 @@ function readFeedFilters(context: IPollFunctions, event: FeedEvent): FeedFilters
 
 function readMilestoneWatch(context: IPollFunctions): MilestoneWatch {
 	const scope = context.getNodeParameter('watch', 'link') as MilestoneWatch['scope'];
-	const milestone = context.getNodeParameter('milestone', 100) as number;
-	if (!Number.isInteger(milestone) || milestone < 1) {
-		throw new NodeOperationError(context.getNode(), `Clicks must be a whole number of at least 1 (got ${milestone}).`);
-	}
+	const milestone = readMilestone(context.getNodeParameter('milestone', 100));
 	const watch: MilestoneWatch = { scope, milestone };
 	if (scope === 'link') watch.linkId = text(context, 'milestoneLinkId');
 	else watch.campaignId = text(context, 'milestoneCampaignId');

@@ -1,16 +1,13 @@
 /**
- * "Link Click Milestone": fires once when a watched link reaches N clicks. Watches one link (one request per poll)
- * or every link of a campaign (one request per 100 links of the campaign). Remembers which links already fired for
- * this N, so a link fires once per milestone; links already past N when the trigger is activated count as history.
+ * "Link Click Milestone" in n8n: which links are watched and which reached N clicks is the shared core's rule
+ * (`core/milestones`); this file adds what only n8n needs — remembering, in the workflow's static data, which links
+ * already fired for this N, so a link fires once per milestone and links already past N at activation count as history.
  */
 
-import type { Link, LinkkitClient } from '../../core';
-import { collect } from '../../core/pagination';
+import { linksAtMilestone, watchedLinks, type Link, type LinkkitClient, type MilestoneTarget } from '../../core';
 
-export interface MilestoneWatch {
+export interface MilestoneWatch extends MilestoneTarget {
 	scope: 'link' | 'campaign';
-	linkId?: string;
-	campaignId?: string;
 	milestone: number;
 }
 
@@ -27,19 +24,13 @@ export function milestoneKey(watch: MilestoneWatch): string {
 	return `milestone:${watch.milestone}:${target}`;
 }
 
-export async function watchedLinks(client: LinkkitClient, watch: MilestoneWatch): Promise<Link[]> {
-	if (watch.scope === 'link') return [await client.links.get(watch.linkId ?? '')];
-	return await collect(client.links.iterate({ campaignId: watch.campaignId, sort: 'createdAt' }, { returnAll: true }));
-}
-
 export async function pollMilestone(
 	client: LinkkitClient,
 	watch: MilestoneWatch,
 	state: MilestoneState | undefined,
 ): Promise<{ items: MilestoneItem[]; state: MilestoneState }> {
 	const key = milestoneKey(watch);
-	const links = await watchedLinks(client, watch);
-	const reached = links.filter((link) => link.clicks >= watch.milestone);
+	const reached = linksAtMilestone(await watchedLinks(client, watch), watch.milestone);
 	if (!state || state.key !== key) {
 		return { items: [], state: { key, fired: reached.map((link) => link.id).sort() } };
 	}

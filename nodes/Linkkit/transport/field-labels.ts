@@ -29,6 +29,8 @@ const labels: Record<string, string> = {
 	interval: 'Interval',
 	dimension: 'Break Down By',
 	limit: 'Limit',
+	// The Linkkit Trigger's Link Click Milestone threshold.
+	milestone: 'Clicks',
 	search: 'Search',
 	tag: 'Tag',
 	createdAfter: 'Created After',
