@@ -63,7 +63,7 @@ function authenticationHeaders(credentials: ICredentialDataDecryptedObject): Rec
 }
 
 /** `httpRequestWithAuthentication` for the options the transport uses: full response, statuses not thrown. */
-async function authenticatedRequest(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions, sent?: SentRequest[]) {
+export async function authenticatedRequest(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions, sent?: SentRequest[]) {
 	const headers = { ...(options.headers as Record<string, string>) };
 	sent?.push({ method: options.method ?? 'GET', url: options.url, headers: { ...headers }, body: options.body });
 	const answer = await fetch(options.url, {
