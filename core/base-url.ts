@@ -23,5 +23,6 @@ export function normaliseBaseUrl(value: unknown): string {
 	}
 	if (url.username || url.password) throw inputError('baseUrl', 'must not contain a user name or password');
 	if (url.search || url.hash) throw inputError('baseUrl', 'must not contain ? or #');
-	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+	// Paths already carry /v1: a Base URL copied with it ("…/v1") would make every request …/v1/v1/….
+	return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '')}`;
 }

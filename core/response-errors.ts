@@ -103,7 +103,7 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 			return new LinkkitError({
 				...base,
 				code,
-				message: `${said ?? 'Not found'} — check the ID, and that it belongs to the Linkkit account of this API key.`,
+				message: `${said ?? 'Not found'} — check the ID or address you gave, and that it belongs to the Linkkit account of this API key.`,
 			});
 		case 409:
 			return new LinkkitError({ ...base, code, message: `Conflict: ${said ?? 'it clashes with existing data'}.` });

@@ -77,13 +77,18 @@ export function analyticsQuery(scope: AnalyticsScope, now: number = Date.now()):
 	if (!isBlank(scope.campaignId)) query.campaignId = validateId('campaignId', scope.campaignId, 'campaign');
 	if (!isBlank(scope.segmentId)) query.segmentId = validateId('segmentId', scope.segmentId, 'segment');
 	if (scope.preset && scope.preset !== 'custom') {
+		// A preset with dates filled in as well would silently ignore the dates: say so instead.
+		if (!isBlank(scope.from) || !isBlank(scope.to)) {
+			throw inputError(isBlank(scope.from) ? 'to' : 'from', 'is used only with the Custom date range — choose Custom, or clear From and To');
+		}
 		Object.assign(query, resolveDateRange(scope.preset, now));
 	} else {
+		if (scope.preset === 'custom' && isBlank(scope.from)) throw inputError('from', 'is required for a Custom date range');
 		if (!isBlank(scope.from)) query.from = validateIsoDate('from', scope.from);
 		if (!isBlank(scope.to)) query.to = validateIsoDate('to', scope.to);
 	}
 	if (typeof query.from === 'string' && typeof query.to === 'string' && Date.parse(query.to) <= Date.parse(query.from)) {
-		throw inputError('to', 'must be after from');
+		throw inputError('to', 'must be after From');
 	}
 	return query;
 }

@@ -168,3 +168,17 @@ describe('bad input sends nothing', () => {
 		]);
 	});
 });
+
+describe('date ranges and base URLs that would silently do the wrong thing', () => {
+	it('refuses From/To next to a preset, and a Custom range without From', () => {
+		expect(fieldOf(() => analyticsQuery({ preset: 'last30Days', from: '2026-11-01' })).message).toMatch(/only with the Custom date range/);
+		expect(fieldOf(() => analyticsQuery({ preset: 'last7Days', to: '2026-11-01' })).field).toBe('to');
+		expect(fieldOf(() => analyticsQuery({ preset: 'custom' })).field).toBe('from');
+		expect(analyticsQuery({ preset: 'custom', from: '2026-11-01' })).toEqual({ from: '2026-11-01T00:00:00.000Z' });
+	});
+
+	it('drops a trailing /v1 from the Base URL, since every path already starts with it', () => {
+		expect(normaliseBaseUrl('https://api.uselinkkit.com/v1')).toBe('https://api.uselinkkit.com');
+		expect(normaliseBaseUrl('https://eu.example.com/linkkit/v1/')).toBe('https://eu.example.com/linkkit');
+	});
+});

@@ -71,7 +71,7 @@ describe('Analytics', () => {
 		const sent: SentRequest[] = [];
 		const error = await run({ resource: 'analytics', operation: 'getSummary', dateRange: 'custom', from: to, to: from }, { sent }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as Error).message).toBe('To: must be after from');
+		expect((error as Error).message).toBe('To: must be after From');
 		expect(sent).toHaveLength(0);
 	});
 
