@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common/operation-picker';
 import * as getBreakdown from './getBreakdown.operation';
 import * as getSummary from './getSummary.operation';
 import * as getTimeseries from './getTimeseries.operation';
@@ -9,13 +10,9 @@ import * as getTimeseries from './getTimeseries.operation';
 export { getBreakdown, getSummary, getTimeseries };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['analytics'] } },
-		options: [
+	operationPicker(
+		'analytics',
+		[
 			{
 				name: 'Get Breakdown',
 				value: 'getBreakdown',
@@ -25,8 +22,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Summary', value: 'getSummary', description: 'Get total clicks and unique visitors', action: 'Get a click summary' },
 			{ name: 'Get Timeseries', value: 'getTimeseries', description: 'Get clicks per hour, day, week or month', action: 'Get clicks over time' },
 		],
-		default: 'getSummary',
-	},
+		'getSummary',
+	),
 	...getSummary.description,
 	...getTimeseries.description,
 	...getBreakdown.description,

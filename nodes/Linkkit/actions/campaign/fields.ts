@@ -23,6 +23,19 @@ export const nameField: INodeProperties = {
 	description: 'Campaign names are unique in your Linkkit account',
 };
 
+/** A campaign's status: set on create/update, and a Get Many filter. */
+export const statusField: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: [
+		{ name: 'Active', value: 'active' },
+		{ name: 'Archived', value: 'archived' },
+		{ name: 'Paused', value: 'paused' },
+	],
+	default: 'active',
+};
+
 function campaignDetailFields(forUpdate: boolean): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		{
@@ -36,17 +49,7 @@ function campaignDetailFields(forUpdate: boolean): INodeProperties[] {
 		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'A note for your team' },
 		{ displayName: 'Ends At', name: 'endsAt', type: 'dateTime', default: '', description: 'When the campaign ends (UTC when no time zone is given)' },
 		{ displayName: 'Starts At', name: 'startsAt', type: 'dateTime', default: '', description: 'When the campaign starts (UTC when no time zone is given)' },
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Active', value: 'active' },
-				{ name: 'Archived', value: 'archived' },
-				{ name: 'Paused', value: 'paused' },
-			],
-			default: 'active',
-		},
+		statusField,
 		...utmFields.map((field) => ({ ...field, description: `${field.description}; links in the campaign inherit it` })),
 	];
 	if (forUpdate) fields.splice(3, 0, { ...nameField, required: false });

@@ -2,6 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationPicker } from '../common/operation-picker';
 import * as create from './create.operation';
 import * as createMany from './createMany.operation';
 import * as deleteLink from './delete.operation';
@@ -12,13 +13,9 @@ import * as update from './update.operation';
 export { create, createMany, deleteLink as delete, get, getMany, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['link'] } },
-		options: [
+	operationPicker(
+		'link',
+		[
 			{ name: 'Create', value: 'create', description: 'Create a short link', action: 'Create a link' },
 			{
 				name: 'Create Many',
@@ -31,8 +28,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Many', value: 'getMany', description: 'Get many links, newest first', action: 'Get many links' },
 			{ name: 'Update', value: 'update', description: 'Change a link', action: 'Update a link' },
 		],
-		default: 'create',
-	},
+		'create',
+	),
 	...create.description,
 	...createMany.description,
 	...get.description,
