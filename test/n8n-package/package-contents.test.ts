@@ -1,0 +1,64 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- dev-only test code, never shipped in the n8n package */
+/**
+ * What `npm pack` would publish, checked against n8n's rules for community packages: only the compiled
+ * package (nodes, credential, the core they use, icons, codex files), no runtime dependencies, n8n-workflow
+ * only as a peer, and nothing in the shipped JavaScript that n8n's scanner forbids. Needs `npm run build`
+ * first (npm test does it).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+function packedFiles(): string[] {
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+	return (JSON.parse(out)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
+}
+
+describe('the published n8n package', () => {
+	const files = packedFiles();
+
+	it('ships only the compiled package, README and package.json', () => {
+		expect(files.filter((f) => !f.startsWith('dist/') && f !== 'README.md' && f !== 'package.json' && f !== 'LICENSE')).toEqual([]);
+		expect(files.filter((f) => /\.map$|\.ts$|\/test\/|sandbox|zapier|\.tsbuildinfo$/.test(f))).toEqual([]);
+	});
+
+	it('contains every node, credential, icon and codex file package.json points at', () => {
+		for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(entry);
+		for (const node of ['Linkkit', 'LinkkitTrigger']) expect(files).toContain(`dist/nodes/${node}/${node}.node.json`);
+		expect(files).toEqual(expect.arrayContaining(['dist/nodes/Linkkit/linkkit.svg', 'dist/nodes/Linkkit/linkkit.dark.svg']));
+		expect(files.filter((f) => f.startsWith('dist/core/')).length).toBeGreaterThan(10);
+	});
+
+	it('has no runtime dependencies and only n8n-workflow as a peer', () => {
+		expect(manifest.dependencies ?? {}).toEqual({});
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(manifest.keywords).toContain('n8n-community-node-package');
+		expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+		for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) expect(manifest.scripts?.[hook]).toBeUndefined();
+	});
+
+	it('shipped JavaScript uses no globals, modules or calls n8n forbids', () => {
+		const forbidden = [
+			/\bprocess\./,
+			/\bsetTimeout\(/,
+			/\bsetInterval\(/,
+			/\bsetImmediate\(/,
+			/\bconsole\./,
+			/\b__dirname\b/,
+			/require\("(node:)?(fs|child_process|http|https|net|os|path|vm|worker_threads)"\)/,
+			/\beval\(/,
+			/new Function\(/,
+		];
+		const offending: string[] = [];
+		for (const file of files.filter((f) => f.endsWith('.js'))) {
+			const code = readFileSync(join(root, file), 'utf8');
+			for (const pattern of forbidden) if (pattern.test(code)) offending.push(`${file}: ${pattern}`);
+			const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+			for (const id of requires) if (!id.startsWith('.') && id !== 'n8n-workflow' && id !== 'crypto') offending.push(`${file}: requires ${id}`);
+		}
+		expect(offending).toEqual([]);
+	});
+});
