@@ -72,6 +72,32 @@ describe('analytics', () => {
 		expect(desktop).toMatchObject({ clicks: 1, segmentId: segment.id });
 	});
 
+	test('Date Range shows From (required) and To only when Custom is chosen', () => {
+		for (const key of ['link_analytics', 'campaign_analytics']) {
+			const fields = app.searches[key].operation.inputFields as unknown[];
+			expect(fields.find((f) => (f as Item).key === 'dateRange')).toMatchObject({ required: true, default: 'last30Days', altersDynamicFields: true });
+			expect(fields.some((f) => ['from', 'to'].includes((f as Item).key as string))).toBe(false);
+			const dynamic = fields.find((f) => typeof f === 'function') as (z: unknown, bundle: unknown) => Item[];
+			expect(dynamic({}, { inputData: { dateRange: 'custom' } })).toMatchObject([
+				{ key: 'from', label: 'From', required: true },
+				{ key: 'to', label: 'To', required: false },
+			]);
+			expect(dynamic({}, { inputData: { dateRange: 'last7Days' } })).toEqual([]);
+			expect(dynamic({}, { inputData: {} })).toEqual([]);
+		}
+	});
+
+	test('dates beside a preset, or Custom without From, are refused before any request', async () => {
+		// Nothing listens on this address: reaching Linkkit would fail differently from an input error.
+		const authData = { apiKey: sandbox.apiKey, baseUrl: 'http://127.0.0.1:1' };
+		const preset = await failureOf(run(search('link_analytics'), { authData, inputData: { linkId: link.id, dateRange: 'last7Days', from: '2020-01-01' } }));
+		expect(preset.message).toBe('From: is used only with the Custom date range — choose Custom, or clear From and To. Nothing was sent to Linkkit.');
+		const presetTo = await failureOf(run(search('campaign_analytics'), { authData, inputData: { campaignId: 'cmp_4h7d2k9w1z', dateRange: 'today', to: '2020-01-02' } }));
+		expect(presetTo.message).toMatch(/^To: is used only with the Custom date range/);
+		const noFrom = await failureOf(run(search('link_analytics'), { authData, inputData: { linkId: link.id, dateRange: 'custom', to: '2020-01-02' } }));
+		expect(noFrom.message).toBe('From: is required for a Custom date range. Nothing was sent to Linkkit.');
+	});
+
 	test('an empty link never widens the report to the whole account', async () => {
 		const error = await failureOf(run(search('link_analytics'), { inputData: { linkId: '', dateRange: 'last7Days' } }));
 		expect(error.message).toMatch(/^Link: /);

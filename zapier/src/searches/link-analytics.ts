@@ -1,12 +1,14 @@
 import { validateId } from '../../../core';
-import { analyticsRangeFields } from '../fields/analytics';
+import { analyticsRangeFields, analyticsRangeLabels } from '../fields/analytics';
 import { linkField } from '../fields/dropdowns';
 import { linkAnalyticsOutputFields } from '../output-fields/analytics';
 import { linkkitPerform } from '../perform';
 import { linkAnalyticsSample } from '../samples/derived';
 import { rangeScope } from './analytics-scope';
 
-const inputFields = [linkField({ helpText: 'The link to count clicks for.' }), ...analyticsRangeFields];
+const scopeField = linkField({ helpText: 'The link to count clicks for.' });
+const inputFields = [scopeField, ...analyticsRangeFields];
+const labels = [scopeField, ...analyticsRangeLabels];
 
 export const linkAnalytics = {
 	key: 'link_analytics',
@@ -18,7 +20,7 @@ export const linkAnalytics = {
 	operation: {
 		inputFields,
 		// An empty ID must not widen the report to the whole account, so it is checked here, before the core sees it.
-		perform: linkkitPerform(inputFields, async (client, bundle) => {
+		perform: linkkitPerform(labels, async (client, bundle) => {
 			const scope = { ...rangeScope(bundle.inputData), linkId: validateId('linkId', bundle.inputData.linkId, 'link') };
 			const summary = await client.analytics.summary(scope);
 			return [{ id: `${scope.linkId}:${summary.from}:${summary.to}`, linkId: scope.linkId, segmentId: scope.segmentId ?? null, ...summary }];
