@@ -94,15 +94,15 @@ describe('polling triggers', () => {
 		const link = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/milestone', slug: `ms-${Date.now()}` } });
 		await visit(sandbox, String(link.slug));
 		await visit(sandbox, String(link.slug));
-		expect(await run<Item[]>(perform('click_milestone'), { inputData: { linkId: link.id, milestone: 3 } })).toEqual([]);
+		expect(await run<Item[]>(perform('click_milestone'), { inputData: { watch: 'link', linkId: link.id, milestone: 3 } })).toEqual([]);
 		await visit(sandbox, String(link.slug));
-		const reached = await run<Item[]>(perform('click_milestone'), { inputData: { linkId: link.id, milestone: 3 } });
+		const reached = await run<Item[]>(perform('click_milestone'), { inputData: { watch: 'link', linkId: link.id, milestone: 3 } });
 		expect(reached).toHaveLength(1);
 		expect(reached[0]).toMatchObject({ id: `${link.id}-3`, milestone: 3, linkId: link.id, clicks: 3 });
 		expectShapeOfSample('click_milestone', reached[0]);
 		// Another click keeps the same id, so Zapier does not fire again for this milestone.
 		await visit(sandbox, String(link.slug));
-		const again = await run<Item[]>(perform('click_milestone'), { inputData: { linkId: link.id, milestone: 3 } });
+		const again = await run<Item[]>(perform('click_milestone'), { inputData: { watch: 'link', linkId: link.id, milestone: 3 } });
 		expect(again.map((m) => m.id)).toEqual([`${link.id}-3`]);
 	});
 
@@ -112,13 +112,35 @@ describe('polling triggers', () => {
 		const links = [];
 		for (const slug of slugs) links.push(await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/mc', slug, campaignId: campaign.id } }));
 		await visit(sandbox, slugs[1]);
-		const reached = await run<Item[]>(perform('click_milestone'), { inputData: { campaignId: campaign.id, milestone: 1 } });
+		const reached = await run<Item[]>(perform('click_milestone'), { inputData: { watch: 'campaign', campaignId: campaign.id, milestone: 1 } });
 		expect(reached.map((m) => m.id)).toEqual([`${links[1].id}-1`]);
 	});
 
-	test('Link Click Milestone needs a link or a campaign, and a whole number', async () => {
-		expect((await failureOf(run(perform('click_milestone'), { inputData: { milestone: 5 } }))).message).toMatch(/^Link: choose the link to watch, or a campaign/);
-		const notANumber = await failureOf(run(perform('click_milestone'), { inputData: { linkId: 'lnk_abc', milestone: 'lots' } }));
+	test('Link Click Milestone asks what to Watch, then shows exactly one required ID dropdown', () => {
+		const fields = app.triggers.click_milestone.operation.inputFields as unknown[];
+		expect(fields[0]).toMatchObject({
+			key: 'watch',
+			label: 'Watch',
+			required: true,
+			altersDynamicFields: true,
+			choices: [{ value: 'link', label: 'One Link' }, { value: 'campaign', label: 'Every Link in a Campaign' }],
+		});
+		expect(fields.filter((f) => ['linkId', 'campaignId'].includes((f as Item).key as string))).toEqual([]);
+		const idField = fields.find((f) => typeof f === 'function') as (z: unknown, bundle: unknown) => Item[];
+		expect(idField({}, { inputData: { watch: 'link' } })).toMatchObject([{ key: 'linkId', label: 'Link', required: true }]);
+		expect(idField({}, { inputData: { watch: 'campaign' } })).toMatchObject([{ key: 'campaignId', label: 'Campaign', required: true }]);
+		expect(idField({}, { inputData: {} })).toEqual([]);
+	});
+
+	test('Link Click Milestone needs what to watch, its ID, and a whole number', async () => {
+		expect((await failureOf(run(perform('click_milestone'), { inputData: { milestone: 5 } }))).message).toBe(
+			'Watch: choose One Link or Every Link in a Campaign. Nothing was sent to Linkkit.',
+		);
+		expect((await failureOf(run(perform('click_milestone'), { inputData: { watch: 'link', campaignId: 'cmp_4h7d2k9w1z', milestone: 5 } }))).message).toBe(
+			'Link: choose the link to watch. Nothing was sent to Linkkit.',
+		);
+		expect((await failureOf(run(perform('click_milestone'), { inputData: { watch: 'campaign', milestone: 5 } }))).message).toMatch(/^Campaign: choose the campaign/);
+		const notANumber = await failureOf(run(perform('click_milestone'), { inputData: { watch: 'link', linkId: 'lnk_abc', milestone: 'lots' } }));
 		expect(notANumber).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Milestone \(Clicks\): "lots" is not a whole number/) });
 	});
 });
