@@ -1,5 +1,10 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
+
+/** Where the connection test goes for a Base URL the node refuses; `.invalid` never resolves (RFC 6761). */
+export const REFUSED_BASE_URL = 'https://base-url-must-start-with-https.invalid';
+
 export class LinkkitApi implements ICredentialType {
 	name = 'linkkitApi';
 
@@ -26,7 +31,7 @@ export class LinkkitApi implements ICredentialType {
 			default: 'https://api.uselinkkit.com',
 			placeholder: 'https://api.uselinkkit.com',
 			description:
-				'Leave as is unless Linkkit gave you a regional address. Must start with https:// — plain http:// works only for a local Linkkit sandbox on 127.0.0.1 or localhost.',
+				'Leave as is unless Linkkit gave you a regional address; with or without /v1 is fine. Must start with https:// — plain http:// works only for a local Linkkit sandbox on 127.0.0.1 or localhost.',
 		},
 	];
 
@@ -39,9 +44,20 @@ export class LinkkitApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * The test must reach the address the node will use, so `baseURL` applies the node's rules
+	 * (core/base-url.ts `normaliseBaseUrl`) as an n8n expression: n8n 2.41 puts this request into a
+	 * routing node and evaluates it with `$credentials` (credentials-tester.service.ts).
+	 * Blank → https://api.uselinkkit.com; a trailing / or /v1 is dropped. An address the node refuses
+	 * (not https://, except http:// on 127.0.0.1 or localhost; a user name, ? or #) cannot be sent
+	 * anywhere, so it becomes a host that never resolves and whose name says what is wrong
+	 * (`REFUSED_BASE_URL`): the test fails instead of passing for a credential every run would reject.
+	 * Expressions cannot throw a message of our own (n8n turns a thrown error into an empty value).
+	 * test/n8n-node/credential.test.ts checks this expression against normaliseBaseUrl.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: String.raw`={{ /^(https:\/\/[^/?#@]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/[^?#@]*)?$/i.test((($credentials.baseUrl || "").trim() || "${DEFAULT_BASE_URL}")) ? (($credentials.baseUrl || "").trim() || "${DEFAULT_BASE_URL}").replace(/\/+$/, "").replace(/\/v1$/i, "") : "${REFUSED_BASE_URL}" }}`,
 			url: '/v1/links',
 			qs: { limit: 1 },
 		},
