@@ -19,11 +19,19 @@ describe('authentication', () => {
 		expect(label).not.toContain(sandbox.apiKey);
 	});
 
-	test('a wrong key fails the test with a message that says to reconnect and where keys come from', async () => {
+	test('a wrong key fails the connection test with a message that says the key was refused and where keys come from', async () => {
 		const error = await failureOf(run('authentication.test', { authData: { apiKey: `${sandbox.readOnlyKey}-revoked`, baseUrl: sandbox.url } }));
 		expect(error.status).toBe(401);
-		expect(error.message).toMatch(/^Reconnect your Linkkit account/);
-		expect(error.message).toContain('Settings → API Keys');
+		expect(error.message).toBe('Linkkit did not accept this API key: it is missing or incorrect — generate one in Linkkit under Settings → API Keys, then connect with it.');
+	});
+
+	test('a key refused in a running step is an ExpiredAuthError, so Zapier marks the connection broken and emails the user', async () => {
+		const revoked = { apiKey: `${sandbox.readOnlyKey}-revoked`, baseUrl: sandbox.url };
+		const error = await failureOf(run('triggers.new_link.operation.perform', { authData: revoked }));
+		expect(error.name).toBe('ExpiredAuthError');
+		expect(error.message).toBe(
+			'Reconnect your Linkkit account in Zapier: the API key is missing or incorrect — generate one in Linkkit under Settings → API Keys, then reconnect with it.',
+		);
 	});
 
 	test('a key without a scope gets a 403 that names the missing permission', async () => {

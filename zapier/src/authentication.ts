@@ -26,7 +26,7 @@ export function connectionLabel(_z: ZObject, bundle: Bundle): string {
 const test = linkkitPerform(authFields, async (client) => {
 	const page = await client.links.listPage({}, { limit: 1 });
 	return { ok: true, linksVisible: page.data.length > 0 };
-});
+}, { authTest: true });
 
 export const authentication = {
 	type: 'custom' as const,

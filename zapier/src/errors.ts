@@ -39,8 +39,24 @@ function withSupport(error: LinkkitError, message: string): string {
 	return error.requestId && !message.includes(error.requestId) ? `${message} (Linkkit request id ${error.requestId})` : message;
 }
 
+/**
+ * ExpiredAuthError makes Zapier mark the connection as broken and email the user to reconnect it. Unlike
+ * `z.errors.Error`, core 19 would append its request log ("What happened: …") to the message; `doNotContextify` (the
+ * flag Zapier's own error types set) keeps the message the user reads to our sentence.
+ */
+function expiredAuth(z: ZObject, message: string): Error {
+	const error = new z.errors.ExpiredAuthError(message) as Error & { doNotContextify?: boolean };
+	error.doNotContextify = true;
+	return error;
+}
+
+export interface ErrorContext {
+	/** The connection test itself: a refused key is not yet a broken connection, so it gets a plain error. */
+	authTest?: boolean;
+}
+
 /** Turns anything a perform threw into the Zapier error for it; errors that are already Zapier's pass through. */
-export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[] = []): Error {
+export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[] = [], context: ErrorContext = {}): Error {
 	if (!(error instanceof LinkkitError)) return error as Error;
 
 	if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
@@ -54,10 +70,16 @@ export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[
 	}
 	switch (error.status) {
 		case 401:
-			return new z.errors.Error(
+			if (context.authTest) {
+				return new z.errors.Error(
+					`Linkkit did not accept this API key: it is missing or incorrect — ${API_KEY_HELP}, then connect with it.`,
+					'unauthorized',
+					401,
+				);
+			}
+			return expiredAuth(
+				z,
 				`Reconnect your Linkkit account in Zapier: the API key is missing or incorrect — ${API_KEY_HELP}, then reconnect with it.`,
-				'unauthorized',
-				401,
 			);
 		case 400:
 		case 409:

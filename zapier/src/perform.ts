@@ -6,18 +6,18 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { LinkkitClient } from '../../core';
 import { linkkitClient } from './client';
-import { toZapierError, type LabelledField } from './errors';
+import { toZapierError, type ErrorContext, type LabelledField } from './errors';
 import { authFields } from './fields/auth';
 
 export type LinkkitRun<T> = (client: LinkkitClient, bundle: Bundle, z: ZObject) => Promise<T>;
 
-export function linkkitPerform<T>(fields: readonly LabelledField[], run: LinkkitRun<T>) {
+export function linkkitPerform<T>(fields: readonly LabelledField[], run: LinkkitRun<T>, context: ErrorContext = {}) {
 	const labels = [...fields, ...authFields];
 	return async (z: ZObject, bundle: Bundle): Promise<T> => {
 		try {
 			return await run(linkkitClient(z, bundle), bundle, z);
 		} catch (error) {
-			throw toZapierError(z, error, labels);
+			throw toZapierError(z, error, labels, context);
 		}
 	};
 }
