@@ -117,7 +117,7 @@ describe('polling triggers', () => {
 	});
 
 	test('Link Click Milestone asks what to Watch, then shows exactly one required ID dropdown', () => {
-		const fields = app.triggers.click_milestone.operation.inputFields as unknown[];
+		const fields = (app.triggers.click_milestone.operation as { inputFields?: unknown[] }).inputFields ?? [];
 		expect(fields[0]).toMatchObject({
 			key: 'watch',
 			label: 'Watch',
