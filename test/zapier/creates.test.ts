@@ -1,5 +1,5 @@
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { appRunner, failureOf } from './support/app';
+import { app, appRunner, failureOf } from './support/app';
 
 let sandbox: RunningSandbox;
 let run: ReturnType<typeof appRunner>;
@@ -59,6 +59,15 @@ describe('links', () => {
 		// Another Zap with the same input is another create.
 		const otherZap = await run<Item>(create('create_link'), { ...bundle, meta: { zap: { id: 'zap_9999' } } });
 		expect(otherZap.id).not.toBe(first.id);
+	});
+
+	test('Create Link, Campaign and Segment say that the same input within 24 hours returns what was already created', () => {
+		// Zapier gives a step no run id, so two trigger events with identical input in one Zap share a key: users must know.
+		for (const [key, noun] of [['create_link', 'link'], ['create_campaign', 'campaign'], ['create_segment', 'segment']]) {
+			const description = app.creates[key].display.description;
+			expect(description).toContain(`exactly the same input again within 24 hours, you get back the ${noun} it already created instead of a second one`);
+			expect(description).toContain('include something that changes per run');
+		}
 	});
 
 	test('Update Link changes only what is filled in, and Delete Link removes it', async () => {

@@ -1,5 +1,5 @@
 import { campaignWriteFields } from '../fields/campaigns';
-import { zapIdempotencyKey } from '../idempotency';
+import { repeatNote, zapIdempotencyKey } from '../idempotency';
 import { campaignInput } from '../inputs';
 import { campaignOutputFields } from '../output-fields/campaign';
 import { linkkitPerform } from '../perform';
@@ -12,7 +12,7 @@ export const createCampaign = {
 	noun: 'Campaign',
 	display: {
 		label: 'Create Campaign',
-		description: 'Creates a campaign whose UTM values and domain its new links take over.',
+		description: `Creates a campaign whose UTM values and domain its new links take over. ${repeatNote('campaign')}`,
 	},
 	operation: {
 		inputFields,

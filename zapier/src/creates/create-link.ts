@@ -1,5 +1,5 @@
 import { linkWriteFields } from '../fields/links';
-import { zapIdempotencyKey } from '../idempotency';
+import { repeatNote, zapIdempotencyKey } from '../idempotency';
 import { linkInput } from '../inputs';
 import { linkOutputFields } from '../output-fields/link';
 import { linkkitPerform } from '../perform';
@@ -12,7 +12,7 @@ export const createLink = {
 	noun: 'Link',
 	display: {
 		label: 'Create Link',
-		description: 'Creates a short link, optionally in a campaign, with UTM values, an expiry and segment routes.',
+		description: `Creates a short link, optionally in a campaign, with UTM values, an expiry and segment routes. ${repeatNote('link')}`,
 	},
 	operation: {
 		inputFields,

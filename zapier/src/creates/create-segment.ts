@@ -1,5 +1,5 @@
 import { segmentWriteFields } from '../fields/segments';
-import { zapIdempotencyKey } from '../idempotency';
+import { repeatNote, zapIdempotencyKey } from '../idempotency';
 import { segmentInput } from '../inputs';
 import { segmentOutputFields } from '../output-fields/segment';
 import { linkkitPerform } from '../perform';
@@ -12,7 +12,7 @@ export const createSegment = {
 	noun: 'Segment',
 	display: {
 		label: 'Create Segment',
-		description: 'Creates a visitor segment (e.g. mobile visitors from Germany) to route links and filter analytics by.',
+		description: `Creates a visitor segment (e.g. mobile visitors from Germany) to route links and filter analytics by. ${repeatNote('segment')}`,
 	},
 	operation: {
 		inputFields,
