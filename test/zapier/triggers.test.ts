@@ -17,12 +17,30 @@ const perform = (key: string) => `triggers.${key}.operation.perform`;
 
 /** Each live result has the keys the static sample and the outputFields promise. */
 function expectShapeOfSample(key: string, live: Item) {
-	const trigger = (app.triggers as unknown as Record<string, { operation: { sample: Item; outputFields?: Array<{ key: string }> } }>)[key];
+	const trigger = (app.triggers as unknown as Record<string, { operation: { sample: Item; outputFields?: Array<{ key: string; list?: boolean }> } }>)[key];
 	// Lists compare by name only: a live link may have no segment routes where the sample has one.
 	const listsAsNames = (keys: string[]) => [...new Set(keys.map((k) => k.replace(/\[\].*$/, '[]')))].sort();
 	expect(listsAsNames(flatKeys(live))).toEqual(listsAsNames(flatKeys(trigger.operation.sample)));
-	for (const field of trigger.operation.outputFields ?? []) expect(listsAsNames(flatKeys(trigger.operation.sample))).toContain(field.key.replace(/\[\].*$/, '[]'));
+	// A list of plain values is `{ key: 'tags', list: true }`; the sample flattens it as `tags[]`.
+	const flatKey = (field: { key: string; list?: boolean }) => (field.list ? `${field.key}[]` : field.key.replace(/\[\].*$/, '[]'));
+	for (const field of trigger.operation.outputFields ?? []) expect(listsAsNames(flatKeys(trigger.operation.sample))).toContain(flatKey(field));
 }
+
+describe('output fields', () => {
+	test('lists of plain strings (tags, segment IDs) are list fields, so their labels attach to the sample\'s string arrays', () => {
+		type Field = { key: string; label?: string; list?: boolean };
+		const all: Field[] = [];
+		for (const group of [app.triggers, app.searches, app.creates] as unknown as Array<Record<string, { operation: { outputFields?: Field[] } }>>) {
+			for (const step of Object.values(group)) all.push(...(step.operation.outputFields ?? []));
+		}
+		// `tags[]` would label nothing: Zapier flattens a string array under its plain key.
+		expect(all.filter((f) => f.key.endsWith('[]'))).toEqual([]);
+		expect(all.filter((f) => f.key === 'tags')).not.toHaveLength(0);
+		for (const f of all.filter((f) => f.key === 'tags')) expect(f).toMatchObject({ label: 'Tags', list: true });
+		expect(all.filter((f) => f.key === 'segmentIds')).not.toHaveLength(0);
+		for (const f of all.filter((f) => f.key === 'segmentIds')) expect(f).toMatchObject({ label: 'Segment IDs', list: true });
+	});
+});
 
 describe('polling triggers', () => {
 	test('New Link returns the newest links first with unique ids, and honours limit and sample loading', async () => {

@@ -8,7 +8,7 @@ export const clickOutputFields = [
 	{ key: 'os', label: 'Operating System', type: 'string' as const },
 	{ key: 'browser', label: 'Browser', type: 'string' as const },
 	{ key: 'referrer', label: 'Referrer', type: 'string' as const },
-	{ key: 'segmentIds[]', label: 'Segment IDs', type: 'string' as const },
+	{ key: 'segmentIds', label: 'Segment IDs', type: 'string' as const, list: true },
 ];
 
 const summaryFields = [

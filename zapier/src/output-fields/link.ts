@@ -7,7 +7,7 @@ export const linkOutputFields = [
 	{ key: 'destination', label: 'Destination URL', type: 'string' as const },
 	{ key: 'title', label: 'Title', type: 'string' as const },
 	{ key: 'description', label: 'Description', type: 'string' as const },
-	{ key: 'tags[]', label: 'Tags', type: 'string' as const },
+	{ key: 'tags', label: 'Tags', type: 'string' as const, list: true },
 	{ key: 'campaignId', label: 'Campaign ID', type: 'string' as const },
 	{ key: 'utm__source', label: 'UTM Source', type: 'string' as const },
 	{ key: 'utm__medium', label: 'UTM Medium', type: 'string' as const },
