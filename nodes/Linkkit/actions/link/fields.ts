@@ -38,7 +38,9 @@ function linkDetailFields(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'lnkk.it',
-			description: 'The short domain to use, without https://. Leave empty for your account’s default domain.',
+			description: forUpdate
+				? 'Move the link to this short domain, without https://. Changing it stops the old short URL from working.'
+				: 'The short domain to use, without https://. Leave empty for your account’s default domain.',
 		},
 		{
 			displayName: 'Expires At',
@@ -54,7 +56,9 @@ function linkDetailFields(forUpdate: boolean): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Route',
 			default: {},
-			description: 'Send visitors who belong to a segment to a different page',
+			description: forUpdate
+				? 'Send visitors who belong to a segment to a different page. Replaces all current routes of the link.'
+				: 'Send visitors who belong to a segment to a different page',
 			options: [
 				{
 					displayName: 'Route',
@@ -65,6 +69,7 @@ function linkDetailFields(forUpdate: boolean): INodeProperties[] {
 							name: 'segmentId',
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getSegments' },
+							required: true,
 							default: '',
 							description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
@@ -72,6 +77,7 @@ function linkDetailFields(forUpdate: boolean): INodeProperties[] {
 							displayName: 'Destination URL',
 							name: 'destination',
 							type: 'string',
+							required: true,
 							default: '',
 							placeholder: 'https://example.de/angebot',
 							description: 'Where visitors in this segment go instead',
@@ -86,7 +92,9 @@ function linkDetailFields(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'spring-sale',
-			description: 'The part after the domain, e.g. "spring-sale" in lnkk.it/spring-sale. Letters, digits, - and _ only. Leave empty to get a generated one.',
+			description: forUpdate
+				? 'The part after the domain, e.g. "spring-sale" in lnkk.it/spring-sale. Letters, digits, - and _ only. Changing it stops the old short URL from working.'
+				: 'The part after the domain, e.g. "spring-sale" in lnkk.it/spring-sale. Letters, digits, - and _ only. Leave empty to get a generated one.',
 		},
 		{
 			displayName: 'Tags',
@@ -99,8 +107,9 @@ function linkDetailFields(forUpdate: boolean): INodeProperties[] {
 		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'A name to recognise the link by in Linkkit' },
 		...utmFields,
 	];
-	if (forUpdate) fields.unshift({ ...destinationField, required: false, displayName: 'Destination URL' });
-	return fields;
+	if (forUpdate) fields.push({ ...destinationField, required: false, description: 'The new page the short link sends visitors to. Must start with http:// or https://.' });
+	// n8n lists a collection's options in the order given: alphabetically by display name.
+	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 export const additionalLinkFields: INodeProperties = {
