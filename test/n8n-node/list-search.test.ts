@@ -28,6 +28,13 @@ describe('list search', () => {
 		expect(seen.every((id) => id.startsWith('lnk_'))).toBe(true);
 	});
 
+	it('gives link results no open-in-browser address: opening the short link would count a real click', async () => {
+		const context = loadOptionsContext(sandbox.url, sandbox.apiKey);
+		const page = await listSearch().searchLinks.call(context);
+		expect(page.results.length).toBeGreaterThan(0);
+		expect(page.results.filter((r) => 'url' in r)).toEqual([]);
+	});
+
 	it('filters campaigns and segments by name, and shows names with IDs as values', async () => {
 		const created = await runNode({
 			baseUrl: sandbox.url,

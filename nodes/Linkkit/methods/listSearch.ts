@@ -39,7 +39,7 @@ export async function searchLinks(this: ILoadOptionsFunctions, filter?: string, 
 		results: page.data.map((link) => ({
 			name: link.title ? `${link.title} (${link.shortUrl})` : link.shortUrl,
 			value: link.id,
-			url: link.shortUrl,
+			// No `url`: n8n's open icon would visit the short link itself and count a real click.
 		})),
 		paginationToken: page.nextCursor ?? undefined,
 	};
