@@ -9,27 +9,37 @@ import type { BulkCreateResult, Link } from './links';
 export interface SimpleLink {
 	id: string;
 	shortUrl: string;
+	domain: string;
+	slug: string;
 	destination: string;
 	title: string | null;
-	tags: string;
+	tags: string[];
 	campaignId: string | null;
 	clicks: number;
 	expiresAt: string | null;
 	createdAt: string;
+	updatedAt: string;
 }
 
-/** The fields people usually map onward; UTM and segment-route detail is left out, tags joined with ", ". */
+/**
+ * The fields people usually map onward; UTM, description and segment-route detail is left out. Every kept
+ * field has the same name and shape as in the full link (tags stay a list), so a workflow mapping a
+ * simplified Get result reads the same as one mapping Create or Update output.
+ */
 export function simplifyLink(link: Link): SimpleLink {
 	return {
 		id: link.id,
 		shortUrl: link.shortUrl,
+		domain: link.domain,
+		slug: link.slug,
 		destination: link.destination,
 		title: link.title,
-		tags: link.tags.join(', '),
+		tags: link.tags,
 		campaignId: link.campaignId,
 		clicks: link.clicks,
 		expiresAt: link.expiresAt,
 		createdAt: link.createdAt,
+		updatedAt: link.updatedAt,
 	};
 }
 

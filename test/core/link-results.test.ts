@@ -19,21 +19,30 @@ const link: Link = {
 };
 
 describe('simplifyLink', () => {
-	it('keeps the fields people map onward and drops UTM and route detail', () => {
+	it('keeps the fields people map onward and drops UTM, description and route detail', () => {
 		const simple = simplifyLink(link);
 		expect(simple).toEqual({
 			id: 'lnk_abc123',
 			shortUrl: 'https://lnkk.it/spring',
+			domain: 'lnkk.it',
+			slug: 'spring',
 			destination: 'https://example.com/spring',
 			title: 'Spring sale',
-			tags: 'sale, spring',
+			tags: ['sale', 'spring'],
 			campaignId: null,
 			clicks: 7,
 			expiresAt: null,
 			createdAt: '2026-01-01T00:00:00.000Z',
+			updatedAt: '2026-01-02T00:00:00.000Z',
 		});
 		expect(simple).not.toHaveProperty('utm');
 		expect(simple).not.toHaveProperty('segmentRoutes');
+		expect(simple).not.toHaveProperty('description');
+	});
+
+	it('gives every kept field the same name and shape as the full link (what Create and Update return)', () => {
+		const simple = simplifyLink(link) as unknown as Record<string, unknown>;
+		for (const [key, value] of Object.entries(simple)) expect(value).toEqual((link as unknown as Record<string, unknown>)[key]);
 	});
 });
 

@@ -29,7 +29,7 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return a simplified version of the response instead of the raw data. Simplified links keep ID, short URL, destination, title, tags, campaign, clicks and dates, and leave out UTM and segment-route details.',
+		'Whether to return a simplified version of the response instead of the raw data. Simplified links keep ID, short URL, domain, slug, destination, title, tags, campaign, clicks and dates, and leave out description, UTM and segment-route details.',
 };
 
 /** "Options" on every write: how long to sit out Linkkit's rate limit and how often to try again. */
