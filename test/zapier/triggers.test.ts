@@ -102,6 +102,10 @@ describe('polling triggers', () => {
 		const clicks = await run<Item[]>(perform('new_click'), { inputData: { linkId: link.id } });
 		expect(clicks).toHaveLength(1);
 		expect(clicks[0]).toMatchObject({ linkId: link.id, device: 'mobile' });
+		// Linkkit records the referrer as a bare host; the sample must look the same, or Zaps get built on the wrong form.
+		expect(clicks[0].referrer).toBe('news.example.org');
+		const sample = (app.triggers.new_click.operation as { sample: Item }).sample;
+		expect(sample.referrer).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
 		expectShapeOfSample('new_click', clicks[0]);
 		const all = await run<Item[]>(perform('new_click'));
 		expectDedupeContract(all, 'timestamp');

@@ -9,6 +9,6 @@ export const clickSample: Click = {
 	device: 'mobile',
 	os: 'iOS',
 	browser: 'Mobile Safari',
-	referrer: 'https://www.instagram.com/',
+	referrer: 'news.ycombinator.com',
 	segmentIds: ['seg_2m8x4k1q7p'],
 };
