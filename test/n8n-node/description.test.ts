@@ -42,3 +42,15 @@ describe('Link → Update fields', () => {
 		]);
 	});
 });
+
+describe('Analytics and Click scope', () => {
+	it('describes the Segment filter in terms of clicks, which fits a click list and click counts alike', () => {
+		expect(field('segmentId', 'getMany', 'click').description).toMatch(/^Only clicks by visitors who match this segment\./);
+	});
+
+	it('says a breakdown by Link of one link is a single row', () => {
+		const dimension = field('dimension', 'getBreakdown', 'analytics');
+		const link = (dimension.options as Array<{ value: string; description?: string }>).find((o) => o.value === 'link');
+		expect(link?.description).toMatch(/One Link.*single row/);
+	});
+});

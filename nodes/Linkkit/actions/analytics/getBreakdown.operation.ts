@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 			{ name: 'City', value: 'city' },
 			{ name: 'Country', value: 'country' },
 			{ name: 'Device', value: 'device' },
-			{ name: 'Link', value: 'link', description: 'Which links were clicked most' },
+			{ name: 'Link', value: 'link', description: 'Which links were clicked most. With Scope set to One Link, this is always a single row.' },
 			{ name: 'Operating System', value: 'os' },
 			{ name: 'Referrer', value: 'referrer', description: 'Which sites visitors came from' },
 		],

@@ -37,7 +37,8 @@ export const analyticsScopeFields: INodeProperties[] = [
 	locatorField('segment', {
 		displayName: 'Segment',
 		name: 'segmentId',
-		description: 'Only count visitors in this segment. Leave empty to count everyone.',
+		// Shared by Analytics (counts clicks) and Click → Get Many (lists clicks): worded to fit both.
+		description: 'Only clicks by visitors who match this segment. Leave empty to include everyone’s clicks.',
 	}),
 	{
 		displayName: 'Date Range',
