@@ -54,3 +54,10 @@ describe('Analytics and Click scope', () => {
 		expect(link?.description).toMatch(/One Link.*single row/);
 	});
 });
+
+describe('Placeholders', () => {
+	it('every collection and fixed collection placeholder is in title case ("Add Option", not "Add option")', () => {
+		const placeholders = properties.filter((p) => p.type === 'collection' || p.type === 'fixedCollection').map((p) => p.placeholder);
+		expect(placeholders.filter((p) => p && !/^Add( [A-Z][a-z]*)+$/.test(p))).toEqual([]);
+	});
+});
