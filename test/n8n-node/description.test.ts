@@ -61,3 +61,15 @@ describe('Placeholders', () => {
 		expect(placeholders.filter((p) => p && !/^Add( [A-Z][a-z]*)+$/.test(p))).toEqual([]);
 	});
 });
+
+describe('Segment fields', () => {
+	it('explain Name, Description and each rule cell; the rule column keeps its saved name `field`', () => {
+		expect(field('name', 'create', 'segment').description).toBeTruthy();
+		expect(option(field('additionalFields', 'create', 'segment'), 'description').description).toBeTruthy();
+		const rules = field('rules', 'create', 'segment') as unknown as { options: Array<{ values: INodeProperties[] }> };
+		const [property, , value] = rules.options[0].values;
+		expect([property.name, property.displayName]).toEqual(['field', 'Visitor Property']);
+		expect(value.description).toMatch(/DE.*desktop, mobile or tablet.*news\.ycombinator\.com/);
+	});
+});
+

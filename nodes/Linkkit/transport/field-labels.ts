@@ -44,7 +44,7 @@ const labels: Record<string, string> = {
 	'utm.content': 'UTM Content',
 };
 
-const ruleParts: Record<string, string> = { field: 'Field', operator: 'Operator', value: 'Value' };
+const ruleParts: Record<string, string> = { field: 'Visitor Property', operator: 'Operator', value: 'Value' };
 
 /** `rules[1].value` → `Rules › Rule 2 › Value`; unknown names are returned as they are. */
 export function fieldLabel(field: string): string {

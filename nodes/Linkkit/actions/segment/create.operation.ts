@@ -5,7 +5,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJson, idempotencyKeyFor, runPerItem } from '../common/execution';
 import { writeOptionsField } from '../common/fields';
-import { matchField, rulesField, segmentInputFrom, segmentNameField } from './fields';
+import { matchField, rulesField, segmentDescriptionField, segmentInputFrom, segmentNameField } from './fields';
 
 const properties: INodeProperties[] = [
 	segmentNameField,
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '' }],
+		options: [segmentDescriptionField],
 	},
 	writeOptionsField,
 ];

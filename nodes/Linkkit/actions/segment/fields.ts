@@ -19,6 +19,16 @@ export const segmentNameField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'German mobile visitors',
+	description: 'A name to recognise the segment by, e.g. when you pick it for a link’s segment routes',
+};
+
+export const segmentDescriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+	description: 'A note for your team about who this segment is for; visitors never see it',
 };
 
 export const matchField: INodeProperties = {
@@ -46,7 +56,8 @@ export const rulesField: INodeProperties = {
 			name: 'rule',
 			values: [
 				{
-					displayName: 'Field',
+					// Shown as "Visitor Property"; the parameter name stays `field` (saved workflows use it).
+					displayName: 'Visitor Property',
 					name: 'field',
 					type: 'options',
 					options: [
@@ -70,7 +81,15 @@ export const rulesField: INodeProperties = {
 					],
 					default: 'is',
 				},
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'DE' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'DE',
+					description:
+						'What the visitor property is compared with. Country: a two-letter code like DE. Device: desktop, mobile or tablet. Operating System: iOS, Android or Windows. Browser: Chrome or Safari. Language: de or en-US. Referrer: a host such as news.ycombinator.com.',
+				},
 			],
 		},
 	],
@@ -83,7 +102,7 @@ export const segmentUpdateFields: INodeProperties = {
 	placeholder: 'Add Field',
 	default: {},
 	options: [
-		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '' },
+		segmentDescriptionField,
 		matchField,
 		{ ...segmentNameField, required: false },
 		{ ...rulesField, description: 'Replaces all current rules' },
