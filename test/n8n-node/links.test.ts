@@ -60,6 +60,11 @@ describe('Link → Create, Get, Update, Delete', () => {
 		const updated = await run({ resource: 'link', operation: 'update', linkId: byId(link.id as string), updateFields: { title: 'Summer sale', tags: 'summer' } });
 		expect(updated.items[0].json).toMatchObject({ id: link.id, title: 'Summer sale', tags: ['summer'], slug: 'spring-crud' });
 
+		const emptyUpdate = await run({ resource: 'link', operation: 'update', linkId: byId(link.id as string), updateFields: {} }).catch((e: unknown) => e);
+		expect(emptyUpdate).toBeInstanceOf(NodeOperationError);
+		expect((emptyUpdate as NodeOperationError).message).toBe('Update Fields: give at least one field to change');
+		expect((emptyUpdate as NodeOperationError).description).toBe('Check the "Update Fields" field.');
+
 		const deleted = await run({ resource: 'link', operation: 'delete', linkId: byId(link.id as string) });
 		expect(deleted.items[0].json).toEqual({ id: link.id, deleted: true });
 		await expect(run({ resource: 'link', operation: 'get', linkId: byId(link.id as string) })).rejects.toThrow(NodeApiError);

@@ -22,6 +22,8 @@ const labels: Record<string, string> = {
 	match: 'Match',
 	rules: 'Rules',
 	segmentRoutes: 'Segment Routes',
+	// The core's name for "nothing to change" on an Update with no fields chosen.
+	fields: 'Update Fields',
 	from: 'From',
 	to: 'To',
 	country: 'Country',
