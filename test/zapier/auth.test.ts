@@ -46,7 +46,14 @@ describe('authentication', () => {
 	test('a plain-http base URL that is not local is refused before anything is sent', async () => {
 		const error = await failureOf(run('authentication.test', { authData: { apiKey: sandbox.apiKey, baseUrl: 'http://api.example.com' } }));
 		expect(error.code).toBe('invalid_input');
-		expect(error.message).toMatch(/^API Base URL: must start with https:\/\//);
+		expect(error.message).toMatch(/^Base URL: must start with https:\/\//);
+	});
+
+	test('the Base URL field is labelled as in n8n, keeps its stored key, and a URL ending in /v1 works', async () => {
+		const baseUrl = app.authentication.fields.find((f) => f.key === 'baseUrl');
+		expect(baseUrl?.label).toBe('Base URL');
+		expect(baseUrl?.helpText).toContain('with or without /v1 at the end is fine');
+		await expect(run('authentication.test', { authData: { apiKey: sandbox.apiKey, baseUrl: `${sandbox.url}/v1/` } })).resolves.toMatchObject({ ok: true });
 	});
 
 	test('the API key field is a password field with help that says where to generate a key', () => {

@@ -1,4 +1,4 @@
-/** The connection form: the API key and, for sandboxes and self-hosted Linkkit, the API address. */
+/** The connection form: the API key and, for sandboxes and self-hosted Linkkit, the Base URL. */
 import { DEFAULT_BASE_URL } from '../../../core';
 
 export const authFields = [
@@ -13,11 +13,12 @@ export const authFields = [
 	},
 	{
 		key: 'baseUrl',
-		label: 'API Base URL',
+		// The key stays `baseUrl`: it is stored in existing connections.
+		label: 'Base URL',
 		type: 'string' as const,
 		required: false,
 		helpText:
 			`Leave empty to use Linkkit's cloud (${DEFAULT_BASE_URL}). Set it only for a regional or self-hosted Linkkit, ` +
-			'or a local Linkkit sandbox. It must start with https:// (http:// only for 127.0.0.1 or localhost).',
+			'or a local Linkkit sandbox; with or without /v1 at the end is fine. It must start with https:// (http:// only for 127.0.0.1 or localhost).',
 	},
 ];
