@@ -50,9 +50,11 @@ export class LinkkitApi implements ICredentialType {
 	 * routing node and evaluates it with `$credentials` (credentials-tester.service.ts).
 	 * Blank → https://api.uselinkkit.com; a trailing / or /v1 is dropped. An address the node refuses
 	 * (not https://, except http:// on 127.0.0.1 or localhost; a user name, ? or #) cannot be sent
-	 * anywhere, so it becomes a host that never resolves and whose name says what is wrong
-	 * (`REFUSED_BASE_URL`): the test fails instead of passing for a credential every run would reject.
-	 * Expressions cannot throw a message of our own (n8n turns a thrown error into an empty value).
+	 * anywhere, so it becomes a host that never resolves (`REFUSED_BASE_URL`): the test fails instead of
+	 * passing for a credential every run would reject. n8n 2.41 shows such a failure only as its error
+	 * code ("ENOTFOUND"), so the Base URL help text carries the rule. There is no clearer route: an
+	 * expression cannot raise a message of its own (n8n turns a thrown error into an empty value) and
+	 * `rules` only apply to an HTTP answer, which would mean sending the key somewhere.
 	 * test/n8n-node/credential.test.ts checks this expression against normaliseBaseUrl.
 	 */
 	test: ICredentialTestRequest = {
