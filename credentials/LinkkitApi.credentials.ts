@@ -22,7 +22,8 @@ export class LinkkitApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Generate one in Linkkit under Settings → API Keys. Give it the scopes your workflows need (e.g. links:write to create links).',
+			description:
+				'Create one in Linkkit under <a href="https://app.uselinkkit.com/settings/api-keys" target="_blank">Settings → API Keys</a>. Give it the scopes your workflows need (e.g. links:write to create links).',
 		},
 		{
 			displayName: 'Base URL',

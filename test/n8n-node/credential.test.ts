@@ -54,3 +54,11 @@ describe('credential test Base URL', () => {
 		expect(testBaseUrl(typed)).toBe(REFUSED_BASE_URL);
 	});
 });
+
+describe('credential help', () => {
+	const [apiKey, baseUrl] = new LinkkitApi().properties;
+	it('links to where API keys are made, and says the Base URL may carry /v1', () => {
+		expect(apiKey.description).toMatch(/<a href="https:\/\/app\.uselinkkit\.com\/settings\/api-keys" target="_blank">Settings → API Keys<\/a>/);
+		expect(baseUrl.description).toMatch(/with or without \/v1 is fine/);
+	});
+});
