@@ -70,6 +70,16 @@ describe('links', () => {
 		}
 	});
 
+	test('an Update with nothing filled in says so in words, before anything is sent', async () => {
+		const link = await run<Item>(create('create_link'), { inputData: { destination: 'https://example.com/nothing-to-change' } });
+		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Nothing to change ${Date.now()}` } });
+		const segment = await run<Item>(create('create_segment'), { inputData: { name: `Nothing to change ${Date.now()}`, rules: [{ field: 'device', operator: 'is', value: 'desktop' }] } });
+		for (const [key, inputData] of [['update_link', { linkId: link.id }], ['update_campaign', { campaignId: campaign.id }], ['update_segment', { segmentId: segment.id }]] as const) {
+			const error = await failureOf(run(create(key), { inputData }));
+			expect(error.message).toBe('Nothing to update: give at least one field to change. Nothing was sent to Linkkit.');
+		}
+	});
+
 	test('Update Link changes only what is filled in, and Delete Link removes it', async () => {
 		const link = await run<Item>(create('create_link'), { inputData: { destination: 'https://example.com/a', title: 'Keep me', tags: ['x'] } });
 		const updated = await run<Item>(create('update_link'), { inputData: { linkId: link.id, destination: 'https://example.com/b', title: '', tags: [], utm__source: 'ads' } });

@@ -28,8 +28,14 @@ export function fieldLabel(path: string, fields: LabelledField[]): string {
 	}
 	const key = path.replace(/\./g, '__');
 	const field = fields.find((f) => f.key === key) ?? fields.flatMap((f) => f.children ?? []).find((f) => f.key === key);
-	return field?.label ?? path;
+	return field?.label ?? pseudoFieldLabels[path] ?? path;
 }
+
+/** Names the core uses for no single field, worded for the step's message. */
+const pseudoFieldLabels: Record<string, string> = {
+	// An Update with nothing filled in: "Nothing to update: give at least one field to change."
+	fields: 'Nothing to update',
+};
 
 function describeIssues(details: FieldIssue[], fields: LabelledField[]): string {
 	return details.map((d) => `${fieldLabel(d.field, fields)}: ${d.message}`).join('; ');
