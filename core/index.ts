@@ -6,6 +6,7 @@ export * from './http';
 export * from './client';
 export * from './pagination';
 export * from './polling';
+export * from './display';
 export * from './milestones';
 export * from './validation';
 export * from './retry-policy';

@@ -3,7 +3,7 @@
  * which timestamp orders them. The high-water-mark rule itself lives in the shared core (`core/polling`).
  */
 
-import type { LinkkitClient } from '../../core';
+import { wasEditedAfterCreation, type LinkkitClient } from '../../core';
 import { strictAfterForMark, type HighWaterMark, type Stamped } from '../../core/polling';
 import type { Page } from '../../core/pagination';
 
@@ -57,7 +57,7 @@ export function feedFor(event: FeedEvent, client: LinkkitClient, filters: FeedFi
 						),
 					),
 				// A link that was never changed after its creation is a "New Link", not an update.
-				keep: (item) => item.updatedAt !== item.createdAt,
+				keep: (item) => wasEditedAfterCreation({ createdAt: String(item.createdAt), updatedAt: String(item.updatedAt) }),
 			};
 		case 'newCampaign':
 			return { stamp: byCreated, page: (mark, cursor, limit) => asPage(client.campaigns.listPage(createdSince(mark), { cursor, limit })) };

@@ -1,4 +1,4 @@
-import { bulkEntryError, isFailedBulkEntry, simplifyLink, type Link } from '../../core';
+import { bulkEntryError, datePresetChoices, datePresets, isFailedBulkEntry, linkLabel, simplifyLink, wasEditedAfterCreation, type Link } from '../../core';
 
 const link: Link = {
 	id: 'lnk_abc123',
@@ -63,5 +63,22 @@ describe('bulkEntryError', () => {
 
 	it('recognises successful entries', () => {
 		expect(isFailedBulkEntry({ index: 0, link })).toBe(false);
+	});
+});
+
+describe('display rules both platforms share', () => {
+	it('labels a link by title and short URL', () => {
+		expect(linkLabel({ title: 'Spring sale', shortUrl: 'https://lnkk.it/spring' })).toBe('Spring sale (https://lnkk.it/spring)');
+		expect(linkLabel({ title: null, shortUrl: 'https://lnkk.it/spring' })).toBe('https://lnkk.it/spring');
+	});
+
+	it('counts a link as edited only when updatedAt moved past createdAt', () => {
+		expect(wasEditedAfterCreation({ createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' })).toBe(false);
+		expect(wasEditedAfterCreation({ createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-02T00:00:00.000Z' })).toBe(true);
+	});
+
+	it('offers every date preset the core understands, each labelled once', () => {
+		expect(datePresetChoices.map((c) => c.value).sort()).toEqual([...datePresets].sort());
+		expect(new Set(datePresetChoices.map((c) => c.label)).size).toBe(datePresets.length);
 	});
 });

@@ -5,6 +5,7 @@
 
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { linkLabel } from '../../../core';
 import { linkkitClient } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -37,7 +38,7 @@ export async function searchLinks(this: ILoadOptionsFunctions, filter?: string, 
 	const page = await client.links.listPage({ search: searchText(filter) }, { cursor: paginationToken, limit: PAGE_SIZE });
 	return {
 		results: page.data.map((link) => ({
-			name: link.title ? `${link.title} (${link.shortUrl})` : link.shortUrl,
+			name: linkLabel(link),
 			value: link.id,
 			// No `url`: n8n's open icon would visit the short link itself and count a real click.
 		})),

@@ -4,19 +4,9 @@
  * Custom (the core refuses dates beside a preset, so showing them otherwise would invite input that cannot be used).
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { datePresets } from '../../../core';
+import { datePresetChoices } from '../../../core';
 import { segmentField } from './dropdowns';
 
-const presetLabels: Record<(typeof datePresets)[number], string> = {
-	today: 'Today',
-	yesterday: 'Yesterday',
-	last7Days: 'Last 7 Days',
-	last30Days: 'Last 30 Days',
-	last90Days: 'Last 90 Days',
-	thisMonth: 'This Month',
-	lastMonth: 'Last Month',
-	custom: 'Custom (choose From and To)',
-};
 
 const fromField = {
 	key: 'from',
@@ -45,7 +35,7 @@ const dateRangeField = {
 	required: true,
 	default: 'last30Days',
 	altersDynamicFields: true,
-	choices: datePresets.map((value) => ({ value, label: presetLabels[value], sample: value })),
+	choices: datePresetChoices.map(({ value, label }) => ({ value, label: value === 'custom' ? `${label} (choose From and To)` : label, sample: value })),
 	helpText: 'The period to count clicks in, in UTC. Choose Custom to enter your own From and To dates.',
 };
 

@@ -1,15 +1,10 @@
 /** Hidden triggers that fill the Link, Campaign and Segment dropdowns, a page at a time. */
-import type { Link } from '../../../core';
+import { linkLabel } from '../../../core';
 import { linkkitPerform } from '../perform';
 import { campaignSample } from '../samples/campaign';
 import { linkSample } from '../samples/link';
 import { segmentSample } from '../samples/segment';
 import { dropdownPage } from './dropdown-page';
-
-/** What a person recognises a link by: its title, and always the short URL (titles repeat). */
-export function linkLabel(link: Pick<Link, 'title' | 'shortUrl'>): string {
-	return link.title ? `${link.title} (${link.shortUrl})` : link.shortUrl;
-}
 
 export const linkList = {
 	key: 'link_list',

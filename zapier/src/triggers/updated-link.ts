@@ -1,4 +1,4 @@
-import type { Link } from '../../../core';
+import { wasEditedAfterCreation, type Link } from '../../../core';
 import { updatedLinkOutputFields } from '../output-fields/link';
 import { linkkitPerform } from '../perform';
 import { updatedLinkSample } from '../samples/derived';
@@ -23,8 +23,8 @@ export const updatedLink = {
 		type: 'polling' as const,
 		perform: linkkitPerform([], async (client, bundle) => {
 			const page = await client.links.listPage({ sort: '-updatedAt' }, { limit: pollSize(bundle) });
-			// A link that was never changed still has updatedAt = createdAt: that is New Link's event, not this one.
-			return page.data.filter((link) => link.updatedAt !== link.createdAt).map(asUpdate);
+			// A link never changed since it was created is New Link's event, not this one.
+			return page.data.filter(wasEditedAfterCreation).map(asUpdate);
 		}),
 		sample: updatedLinkSample,
 		outputFields: updatedLinkOutputFields,

@@ -5,7 +5,7 @@
 
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { AnalyticsScope, DatePreset, LinkkitClient } from '../../../../core';
+import { datePresetChoices, type AnalyticsScope, type DatePreset, type LinkkitClient } from '../../../../core';
 import { locatorField, readLocator, resolveLinkId } from './locators';
 
 export const analyticsScopeFields: INodeProperties[] = [
@@ -44,16 +44,10 @@ export const analyticsScopeFields: INodeProperties[] = [
 		displayName: 'Date Range',
 		name: 'dateRange',
 		type: 'options',
-		options: [
-			{ name: 'Custom', value: 'custom', description: 'Choose the start and end yourself' },
-			{ name: 'Last 30 Days', value: 'last30Days' },
-			{ name: 'Last 7 Days', value: 'last7Days' },
-			{ name: 'Last 90 Days', value: 'last90Days' },
-			{ name: 'Last Month', value: 'lastMonth', description: 'The previous calendar month (UTC)' },
-			{ name: 'This Month', value: 'thisMonth', description: 'From the 1st of this month (UTC) until now' },
-			{ name: 'Today', value: 'today', description: 'Since midnight UTC' },
-			{ name: 'Yesterday', value: 'yesterday', description: 'The previous day, midnight to midnight UTC' },
-		],
+		// Labels and help come from the core so n8n and Zapier offer the same choices in the same words.
+		options: [...datePresetChoices]
+			.sort((a, b) => a.label.localeCompare(b.label))
+			.map(({ value, label, description }) => ({ name: label, value, description })),
 		default: 'last30Days',
 	},
 	{
