@@ -3,7 +3,7 @@
  * what is safe to retry, and returns the parsed body or throws a LinkkitError.
  */
 
-import { LinkkitError } from './errors';
+import { inputError, LinkkitError } from './errors';
 import { operations, type OperationId } from './generated/operations';
 import { RateLimitPacer } from './pacing';
 import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
@@ -60,7 +60,7 @@ export function buildUrl(baseUrl: string, path: string, query: Record<string, Qu
 function fillPath(template: string, params: Record<string, string> = {}): string {
 	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
 		const value = params[name];
-		if (value === undefined || value === '') throw new LinkkitError({ code: 'invalid_input', message: `${name} is required`, details: [{ field: name, message: 'is required' }] });
+		if (value === undefined || value === '') throw inputError(name, 'is required');
 		return encodeURIComponent(value);
 	});
 }
