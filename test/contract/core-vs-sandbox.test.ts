@@ -4,8 +4,9 @@
  * docs/openapi.yaml, so a request the core builds wrongly fails here (400/422), and so does a
  * response that drifted from the document (500).
  */
-import { collect, LinkkitError, type LinkkitClient } from '../../core';
+import { collect, type LinkkitClient } from '../../core';
 import { realClient, type FetchPort } from '../support/fetch-port';
+import { linkkitFailure as failure } from '../support/linkkit-failure';
 import { startTestSandbox } from '../support/sandbox';
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
@@ -23,16 +24,6 @@ beforeEach(() => {
 	sandbox.reset();
 	({ client, port } = realClient(sandbox.url, sandbox.apiKey));
 });
-
-async function failure(promise: Promise<unknown>): Promise<LinkkitError> {
-	try {
-		await promise;
-	} catch (error) {
-		expect(error).toBeInstanceOf(LinkkitError);
-		return error as LinkkitError;
-	}
-	throw new Error('expected the call to fail');
-}
 
 function noServerErrors() {
 	const bad = port.exchanges.filter((e) => (e.response?.status ?? 0) >= 500);

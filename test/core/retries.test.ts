@@ -1,5 +1,6 @@
-import { createLinkkitClient, LinkkitError } from '../../core';
+import { createLinkkitClient } from '../../core';
 import { apiError, FakePort, json } from '../support/fake-port';
+import { linkkitFailure as failure } from '../support/linkkit-failure';
 
 const BASE = 'https://api.uselinkkit.com';
 const link = { id: 'lnk_abc123', destination: 'https://example.com' };
@@ -8,16 +9,6 @@ const rateLimited = (retryAfter?: string) =>
 
 function client(port: FakePort, retry = {}) {
 	return createLinkkitClient(port, { baseUrl: BASE, retry });
-}
-
-async function failure(promise: Promise<unknown>): Promise<LinkkitError> {
-	try {
-		await promise;
-	} catch (error) {
-		expect(error).toBeInstanceOf(LinkkitError);
-		return error as LinkkitError;
-	}
-	throw new Error('expected the call to fail');
 }
 
 describe('429 handling', () => {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveDateRange, type DatePreset } from '../../core';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { byId, runNode, type SentRequest } from './harness';
+import { byId, nodeRunner, type SentRequest } from './harness';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.stop());
 
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters: parameters as never, ...extra });
+const run = (...args: Parameters<ReturnType<typeof nodeRunner>>) => nodeRunner(sandbox)(...args);
 
 const DAY = 86_400_000;
 

@@ -3,7 +3,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { byId, runNode, type SentRequest } from './harness';
+import { byId, nodeRunner, type SentRequest } from './harness';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.stop());
 
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters: parameters as never, ...extra });
+const run = (...args: Parameters<ReturnType<typeof nodeRunner>>) => nodeRunner(sandbox)(...args);
 
 describe('Campaign', () => {
 	it('create, get, get many, update, delete; a link created in it inherits its UTM values', async () => {

@@ -144,6 +144,12 @@ export async function runNode(options: HarnessOptions): Promise<NodeRun> {
 }
 
 /** A load-options context for the node's `methods` (list search, drop-downs). */
+/** `run(parameters, extra)`: runNode against one sandbox with its full-scope key, as most suites need. */
+export function nodeRunner(sandbox: { url: string; apiKey: string }) {
+	return (parameters: Record<string, unknown>, extra: Partial<HarnessOptions> = {}) =>
+		runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters: parameters as INodeParameters, ...extra });
+}
+
 export function loadOptionsContext(baseUrl: string, apiKey: string, sent: SentRequest[] = []): ILoadOptionsFunctions {
 	const credentials: ICredentialDataDecryptedObject = { apiKey, baseUrl };
 	return {

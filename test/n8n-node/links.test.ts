@@ -5,7 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { collect } from '../../core';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { byId, runNode, type SentRequest } from './harness';
+import { byId, nodeRunner, runNode, type SentRequest } from './harness';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.stop());
 
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters: parameters as never, ...extra });
+const run = (...args: Parameters<ReturnType<typeof nodeRunner>>) => nodeRunner(sandbox)(...args);
 
 describe('Link → Create, Get, Update, Delete', () => {
 	it('creates a link with additional fields, reads it by ID and by short URL, updates and deletes it', async () => {
