@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/v1/api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key's scopes
+         * @description What the API key of this request may do. Any valid key may ask (so a connection test can say what a key is for, e.g. read-only); the key itself is never returned.
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/links": {
         parameters: {
             query?: never;
@@ -444,9 +464,14 @@ export interface components {
         Interval: "hour" | "day" | "week" | "month";
         /** @enum {string} */
         Dimension: "country" | "city" | "device" | "os" | "browser" | "referrer" | "link";
+        /** @description One click on a short link. `shortUrl` and `linkTitle` are the clicked link's current short URL and title, so a click can be told apart without looking its link up. */
         Click: {
             id: components["schemas"]["ClickId"];
             linkId: components["schemas"]["LinkId"];
+            /** @example https://lnkk.it/bf-2026 */
+            shortUrl: string;
+            /** @example Black Friday landing page */
+            linkTitle: string | null;
             timestamp: components["schemas"]["Timestamp"];
             /** @example DE */
             country: string | null;
@@ -485,6 +510,12 @@ export interface components {
                 clicks: number;
                 uniqueVisitors: number;
             }[];
+        };
+        /** @enum {string} */
+        Scope: "links:read" | "links:write" | "campaigns:read" | "campaigns:write" | "segments:read" | "segments:write" | "analytics:read";
+        ApiKeyInfo: {
+            /** @description Every scope the key holds (the `x-linkkit-scope` values of the operations it may call). */
+            scopes: components["schemas"]["Scope"][];
         };
         /** @enum {string} */
         ErrorCode: "unauthorized" | "forbidden" | "not_found" | "validation_failed" | "conflict" | "rate_limited" | "server_error" | "service_unavailable";
@@ -696,6 +727,38 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's scopes. */
+            200: {
+                headers: {
+                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description Requests allowed per window for this key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left before the limit is reached. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description When the window resets, in epoch seconds. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyInfo"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listLinks: {
         parameters: {
             query?: {
