@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package: errors are mapped in perform.ts */
 /**
  * A create must create once per Zap run, and never twice for one run. What zapier-platform-core 19 gives a perform
  * to tell runs apart: nothing per run. `bundle.meta` holds isBulkRead, isFillingDynamicDropdown, isLoadingSample,

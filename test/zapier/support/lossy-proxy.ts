@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Zapier app tests, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app tests, never shipped in the n8n package */
 /**
  * A proxy on 127.0.0.1 in front of the sandbox that can lose answers: for scripted POSTs it lets the request through
  * (Linkkit acts on it) and then drops the connection before the answer reaches the caller, or answers 429 itself.
