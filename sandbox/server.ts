@@ -10,7 +10,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import { authMiddleware, KeyRing } from './auth';
 import type { SandboxContext } from './context';
 import { errorHandler, notFound, sendError } from './errors';
-import { FaultController, faultMiddleware, type FaultConfig } from './faults';
+import { FaultController, faultMiddleware, type FaultConfig, type FractionField } from './faults';
 import { newApiKey } from './ids';
 import { idempotencyMiddleware } from './idempotency';
 import { listOperations, loadOpenApiDocument } from './openapi';
@@ -46,6 +46,8 @@ export interface SandboxOptions {
 	links?: number;
 	/** Fraction of /v1 requests answered with an injected 500/503. */
 	faults?: number;
+	/** Run-level fractions of the other fault kinds, e.g. `{ commitDrop: 0.05, stall: 0.01 }`. */
+	faultMix?: Partial<Record<FractionField, number>>;
 	/** Latency added to every /v1 request, in ms. */
 	latencyMs?: number;
 	/** Persist the state to this JSON file (loaded at start when present). */
@@ -88,7 +90,7 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	const rateLimit = { rate: options.rate ?? DEFAULT_RATE_LIMIT.rate, burst: options.burst ?? DEFAULT_RATE_LIMIT.burst };
 	const limiter = new RateLimiter(rateLimit, now);
 	const faults = new FaultController(options.seed ?? 1);
-	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0 });
+	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0, ...options.faultMix });
 	const reset = () => {
 		store.load(seedData());
 		store.onChange();
@@ -102,6 +104,11 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	// Conditional GETs would turn some answers into bodiless 304s; an API sandbox should always answer in full.
 	app.set('etag', false);
 
+	// The Date header tells clients the server's time; it follows the sandbox clock, which may be a test's fake one.
+	app.use((_req, res, next) => {
+		res.setHeader('Date', new Date(now()).toUTCString());
+		next();
+	});
 	app.use(requestIdMiddleware(log));
 	app.use(adminRouter({ store, faults, limiter, reset }));
 	app.use(redirectRouter(context));
