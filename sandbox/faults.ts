@@ -180,7 +180,7 @@ function stall(res: Response, holdMs: number): void {
  */
 function spoilAnswer(res: Response, kind: 'commit-drop' | 'commit-500'): void {
 	const end = res.end.bind(res) as (chunk?: unknown) => Response;
-	res.end = ((..._args: unknown[]) => {
+	res.end = (() => {
 		setImmediate(() => {
 			if (kind === 'commit-drop') {
 				res.socket?.destroy();
