@@ -30,11 +30,14 @@ Usage: npm run sandbox -- [options]
   --latency <ms>         latency added to every /v1 request (default 0)
   --data <file>          keep state in this JSON file (loaded at start, saved on change and exit)
   --seed <n>             seed for the generated data (default 1)
+  --clock-offset <s>     run the sandbox's clock this many seconds ahead (negative: behind) of this machine's,
+                         like a server whose clock differs from the client's (Date and X-RateLimit-Reset follow it)
   --verbose              log one line per request
   --help                 show this help
 
 Test controls (no key, 127.0.0.1 only): POST /__sandbox/faults, POST /__sandbox/reset,
-POST /__sandbox/rate-limit, GET /__sandbox/state. Per request: header
+POST /__sandbox/rate-limit, GET /__sandbox/state, GET /__sandbox/stats (requests served, by status),
+POST /__sandbox/stats/clear. Per request: header
 X-Sandbox-Fault: 500|503|html|drop|429|commit-drop|commit-500|stall|latency=<ms>.`;
 
 class UsageError extends Error {}
@@ -70,6 +73,10 @@ function number(flag: string, text: string | undefined, check: (n: number) => bo
 	return value;
 }
 
+function clockOffset(seconds: number | undefined): Pick<SandboxOptions, 'now'> {
+	return seconds ? { now: () => Date.now() + seconds * 1000 } : {};
+}
+
 function parseOptions(argv: string[]): SandboxOptions | 'help' {
 	const { values } = parseArgs({
 		args: argv,
@@ -86,6 +93,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 			latency: { type: 'string' },
 			data: { type: 'string' },
 			seed: { type: 'string' },
+			'clock-offset': { type: 'string' },
 			verbose: { type: 'boolean' },
 			help: { type: 'boolean' },
 		},
@@ -105,6 +113,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 		latencyMs: number('latency', values.latency, (n) => n >= 0),
 		dataFile: values.data,
 		seed: number('seed', values.seed, isInt),
+		...clockOffset(number('clock-offset', values['clock-offset'], () => true)),
 		log: values.verbose === true,
 	};
 }
