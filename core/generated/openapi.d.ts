@@ -540,12 +540,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -557,12 +563,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -574,12 +586,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -591,12 +609,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -608,12 +632,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -625,12 +655,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -644,6 +680,9 @@ export interface components {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "X-RateLimit-Reset-After": components["headers"]["X-RateLimit-Reset-After"];
+                "X-RateLimit-Policy": components["headers"]["X-RateLimit-Policy"];
+                Date: components["headers"]["Date"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -656,12 +695,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -673,12 +718,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -714,13 +765,19 @@ export interface components {
     headers: {
         /** @description Identifies the request in Linkkit's logs; quote it to support. */
         "X-Request-Id": string;
-        /** @description Requests allowed per window for this key. */
+        /** @description The size of this key's token bucket (the most requests that may be sent at once). */
         "X-RateLimit-Limit": number;
-        /** @description Requests left before the limit is reached. */
+        /** @description Whole tokens left in the bucket after this request. */
         "X-RateLimit-Remaining": number;
-        /** @description When the window resets, in epoch seconds. */
+        /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
         "X-RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying. */
+        /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+        "X-RateLimit-Reset-After": string;
+        /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+        "X-RateLimit-Policy": string;
+        /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+        Date: string;
+        /** @description Seconds to wait before retrying, rounded up (the precise wait is `X-RateLimit-Reset-After`). */
         "Retry-After": number;
     };
     pathItems: never;
@@ -741,12 +798,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -789,12 +852,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -830,12 +899,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -876,12 +951,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -917,12 +998,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -954,12 +1041,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -991,12 +1084,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1030,12 +1129,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1083,12 +1188,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1124,12 +1235,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1162,12 +1279,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1199,12 +1322,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1238,12 +1367,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1290,12 +1425,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1331,12 +1472,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1369,12 +1516,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1406,12 +1559,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1445,12 +1604,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1493,12 +1658,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1540,12 +1711,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1589,12 +1766,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1641,12 +1824,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
