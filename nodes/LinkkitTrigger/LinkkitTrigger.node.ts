@@ -1,7 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readMilestone } from '../../core';
+import { readMilestone, type LinkkitClient } from '../../core';
+import { readLocator, resolveLinkId } from '../Linkkit/actions/common/locators';
+import { listSearch } from '../Linkkit/methods';
 import { linkkitClient } from '../Linkkit/transport';
 import { toNodeError } from '../Linkkit/transport/errors';
 import { triggerProperties } from './description';
@@ -40,6 +42,9 @@ export class LinkkitTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
+	// The link and campaign pickers list what the account holds, as the action node's do.
+	methods = { listSearch };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const manual = this.getMode() === 'manual';
@@ -48,7 +53,7 @@ export class LinkkitTrigger implements INodeType {
 		try {
 			const client = await linkkitClient(this);
 			if (event === 'linkClickMilestone') {
-				const watch = readMilestoneWatch(this);
+				const watch = await readMilestoneWatch(this, client);
 				if (manual) {
 					items = compact([await milestoneSample(client, watch)]);
 				} else {
@@ -57,7 +62,7 @@ export class LinkkitTrigger implements INodeType {
 					items = result.items;
 				}
 			} else {
-				const filters = readFeedFilters(this, event);
+				const filters = await readFeedFilters(this, event, client);
 				const feed = feedFor(event, client, filters, Date.now());
 				if (manual) {
 					items = compact([await newestItem(feed)]) as IDataObject[];
@@ -80,25 +85,36 @@ function compact<T>(values: Array<T | undefined>): T[] {
 	return values.filter((value): value is T => value !== undefined);
 }
 
-function text(context: IPollFunctions, name: string): string | undefined {
-	const value = String(context.getNodeParameter(name, '') ?? '').trim();
+/**
+ * The ID a campaign or link field stands for, or undefined when it is left empty. A field holds a picker value
+ * (`{ mode, value }`) or, in workflows saved before the pickers, a plain ID string; both read the same, so the
+ * feed's key (and with it the trigger's mark) does not change when such a workflow is opened and saved again.
+ */
+function picked(context: IPollFunctions, name: string): string | undefined {
+	const value = readLocator(context.getNodeParameter(name, '')).value;
 	return value === '' ? undefined : value;
 }
 
-function readFeedFilters(context: IPollFunctions, event: FeedEvent): FeedFilters {
-	if (event === 'newLink' || event === 'updatedLink') return { campaignId: text(context, 'campaignId') };
-	if (event === 'newClick') return { linkId: text(context, 'clickLinkId'), campaignId: text(context, 'clickCampaignId') };
+/** A link field's link ID; a link given by its short URL is looked up (one request) on each check. */
+async function pickedLink(context: IPollFunctions, name: string, client: LinkkitClient): Promise<string | undefined> {
+	const raw = context.getNodeParameter(name, '');
+	return readLocator(raw).value === '' ? undefined : await resolveLinkId(client, raw);
+}
+
+async function readFeedFilters(context: IPollFunctions, event: FeedEvent, client: LinkkitClient): Promise<FeedFilters> {
+	if (event === 'newLink' || event === 'updatedLink') return { campaignId: picked(context, 'campaignId') };
+	if (event === 'newClick') return { linkId: await pickedLink(context, 'clickLinkId', client), campaignId: picked(context, 'clickCampaignId') };
 	return {};
 }
 
-function readMilestoneWatch(context: IPollFunctions): MilestoneWatch {
+async function readMilestoneWatch(context: IPollFunctions, client: LinkkitClient): Promise<MilestoneWatch> {
 	const scope = context.getNodeParameter('watch', 'link') as MilestoneWatch['scope'];
 	const milestone = readMilestone(context.getNodeParameter('milestone', 100));
 	const watch: MilestoneWatch = { scope, milestone };
-	if (scope === 'link') watch.linkId = text(context, 'milestoneLinkId');
-	else watch.campaignId = text(context, 'milestoneCampaignId');
+	if (scope === 'link') watch.linkId = await pickedLink(context, 'milestoneLinkId', client);
+	else watch.campaignId = picked(context, 'milestoneCampaignId');
 	if (!watch.linkId && !watch.campaignId) {
-		throw new NodeOperationError(context.getNode(), scope === 'link' ? 'Enter the ID of the link to watch.' : 'Enter the ID of the campaign to watch.');
+		throw new NodeOperationError(context.getNode(), scope === 'link' ? 'Choose the link to watch in "Link".' : 'Choose the campaign to watch in "Campaign".');
 	}
 	return watch;
 }

@@ -2,6 +2,8 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from '../Linkkit/actions/common/locators';
+
 const forEvents = (...event: string[]) => ({ show: { event } });
 
 export const triggerProperties: INodeProperties[] = [
@@ -24,33 +26,26 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Updated Link', value: 'updatedLink', description: 'A short link is changed (not when it is first created)' },
 		],
 	},
-	{
-		displayName: 'Campaign ID',
+	// Pickers like the action node's (the same fields and list searches). The parameter names are the ones saved
+	// workflows hold, where they may still be a plain ID string from before the pickers: the trigger reads both.
+	locatorField('campaign', {
+		displayName: 'Campaign',
 		name: 'campaignId',
-		type: 'string',
-		default: '',
-		placeholder: 'cmp_…',
 		description: 'Only links in this campaign. Leave empty to watch every link.',
 		displayOptions: forEvents('newLink', 'updatedLink'),
-	},
-	{
-		displayName: 'Link ID',
+	}),
+	locatorField('link', {
+		displayName: 'Link',
 		name: 'clickLinkId',
-		type: 'string',
-		default: '',
-		placeholder: 'lnk_…',
 		description: 'Only clicks on this link. Leave empty for clicks on every link.',
 		displayOptions: forEvents('newClick'),
-	},
-	{
-		displayName: 'Campaign ID',
+	}),
+	locatorField('campaign', {
+		displayName: 'Campaign',
 		name: 'clickCampaignId',
-		type: 'string',
-		default: '',
-		placeholder: 'cmp_…',
 		description: 'Only clicks on links of this campaign. Leave empty for every campaign.',
 		displayOptions: forEvents('newClick'),
-	},
+	}),
 	{
 		displayName: 'Watch',
 		name: 'watch',
@@ -63,26 +58,20 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		displayOptions: forEvents('linkClickMilestone'),
 	},
-	{
-		displayName: 'Link ID',
+	locatorField('link', {
+		displayName: 'Link',
 		name: 'milestoneLinkId',
-		type: 'string',
 		required: true,
-		default: '',
-		placeholder: 'lnk_…',
-		description: 'The link to watch; find its ID in Linkkit or in the output of a Linkkit node',
+		description: 'The link to watch',
 		displayOptions: { show: { event: ['linkClickMilestone'], watch: ['link'] } },
-	},
-	{
-		displayName: 'Campaign ID',
+	}),
+	locatorField('campaign', {
+		displayName: 'Campaign',
 		name: 'milestoneCampaignId',
-		type: 'string',
 		required: true,
-		default: '',
-		placeholder: 'cmp_…',
 		description: 'Every link of this campaign is watched, including links added later',
 		displayOptions: { show: { event: ['linkClickMilestone'], watch: ['campaign'] } },
-	},
+	}),
 	{
 		displayName: 'Clicks',
 		name: 'milestone',
