@@ -6,7 +6,8 @@
 import { inputError, LinkkitError } from './errors';
 import { operations, type OperationId } from './generated/operations';
 import { RateLimitPacer } from './pacing';
-import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
+import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
+import { errorFromResponse, parseJsonBody } from './response-errors';
 import {
 	backoffDelay,
 	defaultRetryOptions,
@@ -89,6 +90,7 @@ export class LinkkitHttp {
 			method: op.method,
 			url: buildUrl(this.baseUrl, path, options.query),
 			headers: { Accept: 'application/json' },
+			timeoutMs: this.retry.requestTimeoutMs,
 		};
 		if (this.options.userAgent) request.headers['User-Agent'] = this.options.userAgent;
 		if (options.body !== undefined) {
@@ -113,16 +115,21 @@ export class LinkkitHttp {
 	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope: string; action?: string }): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
+		// Set once an attempt may have been carried out without us learning the result (no answer, or a 5xx).
+		let mayBeDone = false;
 		for (let attempt = 0; ; attempt++) {
 			waited += await this.paceBeforeSending(waited, context.operation);
 
 			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
 			const outcome = await this.port.send(request).then(
-				(answer) => ({ answer, failure: undefined }),
-				(cause: unknown) => ({ answer: undefined, failure: networkError(cause, request.url, context.operation) }),
+				(answer) => ({ answer, cause: undefined }),
+				(cause: unknown) => ({ answer: undefined, cause }),
 			);
 			if (!outcome.answer) {
-				const error = outcome.failure as LinkkitError;
+				// A port that already decided on a LinkkitError (e.g. a refused input) is not a transient failure.
+				if (outcome.cause instanceof LinkkitError) throw outcome.cause;
+				const error = noAnswerError(outcome.cause, request, context.operation);
+				mayBeDone ||= mayHaveBeenApplied(classifyNoAnswer(outcome.cause));
 				if (!repeatable || attempt >= this.retry.maxRetries) throw error;
 				waited += await this.waitOrGiveUp(backoffDelay(attempt, this.retry, this.random), waited, error);
 				continue;
@@ -131,9 +138,12 @@ export class LinkkitHttp {
 
 			this.pacer.observe(response);
 			if (response.status >= 200 && response.status < 300) return response;
+			// A DELETE retried after an attempt that may have gone through finds the object gone: that attempt deleted it.
+			if (response.status === 404 && request.method === 'DELETE' && mayBeDone) return { ...response, status: 204, body: undefined };
 
 			const asked = parseRetryAfter(response, this.now());
 			const error = errorFromResponse(response, context, asked);
+			mayBeDone ||= response.status >= 500;
 			// A 429 means Linkkit did nothing, so any method may be sent again; other failures only when safe.
 			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
 			if (!retryable || attempt >= this.retry.maxRetries) throw error;
@@ -165,7 +175,11 @@ export class LinkkitHttp {
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {
 		if (waitedSoFar + delay > this.retry.maxTotalWaitMs) throw this.tooLong(delay, error);
-		await this.port.sleep(delay);
+		await this.port.sleep(delay).catch((refused: unknown) => {
+			// A port may refuse a wait (Zapier's step has no time left). Before another try after a 429, its refusal is
+			// the story (when to come back); after a failure, the failure is, since the wait was only a backoff.
+			throw error.status === 429 ? refused : error;
+		});
 		return delay;
 	}
 

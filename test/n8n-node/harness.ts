@@ -31,6 +31,8 @@ export interface SentRequest {
 	url: string;
 	headers: Record<string, string>;
 	body?: unknown;
+	/** The `timeout` option the node passed (ms); honoured here as n8n's HTTP client honours it. */
+	timeout?: number;
 }
 
 export interface HarnessOptions {
@@ -65,11 +67,12 @@ function authenticationHeaders(credentials: ICredentialDataDecryptedObject): Rec
 /** `httpRequestWithAuthentication` for the options the transport uses: full response, statuses not thrown. */
 export async function authenticatedRequest(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions, sent?: SentRequest[]) {
 	const headers = { ...(options.headers as Record<string, string>) };
-	sent?.push({ method: options.method ?? 'GET', url: options.url, headers: { ...headers }, body: options.body });
+	sent?.push({ method: options.method ?? 'GET', url: options.url, headers: { ...headers }, body: options.body, timeout: options.timeout });
 	const answer = await fetch(options.url, {
 		method: options.method ?? 'GET',
 		headers: { ...headers, ...authenticationHeaders(credentials) },
 		body: options.body === undefined ? undefined : JSON.stringify(options.body),
+		signal: options.timeout ? AbortSignal.timeout(options.timeout) : undefined,
 	});
 	const text = await answer.text();
 	const json = (answer.headers.get('content-type') ?? '').includes('json') && text !== '';

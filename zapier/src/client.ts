@@ -5,9 +5,20 @@
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { createLinkkitClient, normaliseBaseUrl, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
-import { StepBudget } from './step-budget';
+import { STEP_RESERVE_MS, StepBudget } from './step-budget';
 
 export const USER_AGENT = 'linkkit-zapier/1.0.0';
+
+/** How long one request may wait for Linkkit's answer: leaves room in the ~30 s step to try once more. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** Kept between a request's timeout and Zapier's step limit, so the step ends with our message, not Zapier's. */
+const TIMEOUT_MARGIN_MS = 2_000;
+
+/** The request's timeout, cut to what is left of the step (a late retry gets less, never past the step's end). */
+export function requestTimeout(wantedMs: number | undefined, budget: StepBudget): number {
+	const untilStepEnds = budget.remaining() + STEP_RESERVE_MS - TIMEOUT_MARGIN_MS;
+	return Math.max(1_000, Math.min(wantedMs ?? REQUEST_TIMEOUT_MS, untilStepEnds));
+}
 
 function plainHeaders(headers: { forEach(callback: (value: string, name: string) => void): void }): HttpResponse['headers'] {
 	const out: HttpResponse['headers'] = {};
@@ -30,6 +41,7 @@ export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
 				// … and core 19 would otherwise throw its own ThrottledError on a 429 before anyone sees it, without
 				// Linkkit's message and without waiting when the wait would have fitted in the step.
 				throwForThrottlingEarly: false,
+				timeout: requestTimeout(request.timeoutMs, budget),
 			};
 			const response = await z.request(options);
 			// `content` is the raw text: the core parses it, and names HTML error pages instead of choking on them.
@@ -45,6 +57,6 @@ export function linkkitClient(z: ZObject, bundle: Bundle, budget: StepBudget = n
 	return createLinkkitClient(zapierPort(z, budget), {
 		baseUrl: normaliseBaseUrl(bundle.authData.baseUrl),
 		userAgent: USER_AGENT,
-		retry: { maxRetries: 3, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000 },
+		retry: { maxRetries: 3, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000, requestTimeoutMs: REQUEST_TIMEOUT_MS },
 	});
 }
