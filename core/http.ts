@@ -4,6 +4,7 @@
  */
 
 import { inputError, LinkkitError } from './errors';
+import { header } from './headers';
 import { operations, type OperationId } from './generated/operations';
 import { RateLimitPacer } from './pacing';
 import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
@@ -39,6 +40,12 @@ export interface LinkkitHttpOptions {
 
 export const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
 
+function dateHeaderMs(response: HttpResponse): number | undefined {
+	const raw = header(response, 'date');
+	const ms = raw ? Date.parse(raw) : NaN;
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
 /**
  * Percent-encodes a query component strictly (RFC 3986): a space becomes %20, not the form-style "+"
  * that URLSearchParams writes, and the sub-delimiters encodeURIComponent leaves alone are encoded too.
@@ -70,6 +77,7 @@ export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
 	private readonly pacer = new RateLimitPacer();
+	private serverDate: number | undefined;
 	private readonly now: () => number;
 	private readonly random: () => number;
 
@@ -81,6 +89,14 @@ export class LinkkitHttp {
 		this.retry = { ...defaultRetryOptions, ...options.retry };
 		this.now = port.now ?? Date.now;
 		this.random = port.random ?? Math.random;
+	}
+
+	/**
+	 * Linkkit's clock as of its latest answer (its `Date` header, whole seconds), or undefined before any answer
+	 * carried one. For rules that must compare with Linkkit's timestamps rather than trust the local clock.
+	 */
+	get serverDateMs(): number | undefined {
+		return this.serverDate;
 	}
 
 	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
@@ -137,6 +153,7 @@ export class LinkkitHttp {
 			const response: HttpResponse = outcome.answer;
 
 			this.pacer.observe(response);
+			this.serverDate = dateHeaderMs(response) ?? this.serverDate;
 			if (response.status >= 200 && response.status < 300) return response;
 			// A DELETE retried after an attempt that may have gone through finds the object gone: that attempt deleted it.
 			if (response.status === 404 && request.method === 'DELETE' && mayBeDone) return { ...response, status: 204, body: undefined };

@@ -5,15 +5,19 @@
  *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
  *  POST /__sandbox/rate-limit  { rate, burst }
  *  GET  /__sandbox/state       counts, fault and rate-limit settings
+ *  POST /__sandbox/clicks      { linkId, count, spreadMs? } records `count` clicks on the link, evenly spread over
+ *                              the last `spreadMs` (default: all now), for bursts bigger than visits could make
  */
 import { json, Router } from 'express';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { newId } from '../ids';
 import { FAULT_KINDS, FRACTION_FIELDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
 import type { RateLimiter } from '../ratelimit';
 import type { Store } from '../store';
 
 export interface AdminControls {
 	store: Store;
+	now: () => number;
 	faults: FaultController;
 	limiter: RateLimiter;
 	reset: () => void;
@@ -75,6 +79,33 @@ export function adminRouter(controls: AdminControls): Router {
 		if (typeof burst !== 'number' || burst < 1 || !Number.isInteger(burst)) throw badRequest('burst', 'burst must be an integer ≥ 1.');
 		controls.limiter.configure({ rate, burst });
 		res.json(controls.limiter.current);
+	});
+
+	router.post('/__sandbox/clicks', (req, res) => {
+		const { linkId, count, spreadMs = 0 } = (req.body ?? {}) as Body;
+		if (typeof linkId !== 'string' || !controls.store.links.has(linkId)) throw notFound(`No link ${String(linkId)} in this account.`);
+		if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1_000_000) {
+			throw badRequest('count', 'count must be a whole number from 1 to 1 000 000.');
+		}
+		if (typeof spreadMs !== 'number' || spreadMs < 0) throw badRequest('spreadMs', 'spreadMs must be a number ≥ 0.');
+		const nowMs = controls.now();
+		for (let i = 0; i < count; i++) {
+			const at = nowMs - spreadMs + Math.round(((i + 1) * spreadMs) / count);
+			controls.store.addClick({
+				id: newId('clk'),
+				linkId,
+				timestamp: new Date(at).toISOString(),
+				country: 'DE',
+				city: 'Berlin',
+				device: 'desktop',
+				os: 'Linux',
+				browser: 'Firefox',
+				referrer: null,
+				segmentIds: [],
+				visitorId: `burst-${i}`,
+			});
+		}
+		res.json({ ok: true, clicks: controls.store.clicks.length });
 	});
 
 	router.get('/__sandbox/state', (_req, res) => {
