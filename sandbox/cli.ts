@@ -32,11 +32,14 @@ Usage: npm run sandbox -- [options]
                          <ms> after their timestamp (random per item, from --seed), as a replicated API's do
   --data <file>          keep state in this JSON file (loaded at start, saved on change and exit)
   --seed <n>             seed for the generated data (default 1)
+  --clock-offset <s>     run the sandbox's clock this many seconds ahead (negative: behind) of this machine's,
+                         like a server whose clock differs from the client's (Date and X-RateLimit-Reset follow it)
   --verbose              log one line per request
   --help                 show this help
 
 Test controls (no key, 127.0.0.1 only): POST /__sandbox/faults, POST /__sandbox/reset,
-POST /__sandbox/rate-limit, POST /__sandbox/clicks, GET /__sandbox/state. Per request: header
+POST /__sandbox/rate-limit, POST /__sandbox/clicks, GET /__sandbox/state, GET /__sandbox/stats (requests served,
+by status), POST /__sandbox/stats/clear. Per request: header
 X-Sandbox-Fault: 500|503|html|drop|429|commit-drop|commit-500|stall|latency=<ms>.`;
 
 class UsageError extends Error {}
@@ -72,6 +75,10 @@ function number(flag: string, text: string | undefined, check: (n: number) => bo
 	return value;
 }
 
+function clockOffset(seconds: number | undefined): Pick<SandboxOptions, 'now'> {
+	return seconds ? { now: () => Date.now() + seconds * 1000 } : {};
+}
+
 function parseOptions(argv: string[]): SandboxOptions | 'help' {
 	const { values } = parseArgs({
 		args: argv,
@@ -89,6 +96,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 			'visibility-lag': { type: 'string' },
 			data: { type: 'string' },
 			seed: { type: 'string' },
+			'clock-offset': { type: 'string' },
 			verbose: { type: 'boolean' },
 			help: { type: 'boolean' },
 		},
@@ -109,6 +117,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 		visibilityLagMs: number('visibility-lag', values['visibility-lag'], (n) => n >= 0),
 		dataFile: values.data,
 		seed: number('seed', values.seed, isInt),
+		...clockOffset(number('clock-offset', values['clock-offset'], () => true)),
 		log: values.verbose === true,
 	};
 }

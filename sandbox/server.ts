@@ -26,6 +26,7 @@ import { redirectRouter } from './routes/redirect';
 import { segmentsRouter } from './routes/segments';
 import { scopeRouter } from './scope';
 import { buildSeed } from './seed';
+import { RequestStats, statsMiddleware } from './stats';
 import { Store } from './store';
 import { VisibilityLag } from './visibility';
 import type { StoreData } from './types';
@@ -76,6 +77,8 @@ export interface RunningSandbox {
 	setRateLimit(rate: number, burst: number): void;
 	/** Counts of what the sandbox holds (the same as GET /__sandbox/state). */
 	counts(): ReturnType<Store['counts']>;
+	/** The /v1 traffic served since start or the last reset/clear (the same as GET /__sandbox/stats). */
+	stats: RequestStats;
 }
 
 interface SandboxParts {
@@ -83,6 +86,7 @@ interface SandboxParts {
 	store: Store;
 	faults: FaultController;
 	limiter: RateLimiter;
+	stats: RequestStats;
 	reset(): void;
 }
 
@@ -95,11 +99,13 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	const limiter = new RateLimiter(rateLimit, now);
 	const faults = new FaultController(options.seed ?? 1);
 	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0, ...options.faultMix });
+	const stats = new RequestStats();
 	const reset = () => {
 		store.load(seedData());
 		store.onChange();
 		faults.clear();
 		limiter.configure(rateLimit);
+		stats.clear();
 	};
 
 	const log: LogLine | undefined = options.log === true ? (line) => console.log(line) : options.log || undefined;
@@ -108,16 +114,16 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	// Conditional GETs would turn some answers into bodiless 304s; an API sandbox should always answer in full.
 	app.set('etag', false);
 
-	// The Date header tells clients the server's time; it follows the sandbox clock, which may be a test's fake one.
+	app.use(requestIdMiddleware(log));
+	// The sandbox's clock, not the host's, so a sandbox started with another `now` is consistent with its X-RateLimit-Reset.
 	app.use((_req, res, next) => {
-		res.setHeader('Date', new Date(now()).toUTCString());
+		res.set('Date', new Date(now()).toUTCString());
 		next();
 	});
-	app.use(requestIdMiddleware(log));
-	app.use(adminRouter({ store, now, faults, limiter, reset }));
+	app.use(adminRouter({ store, now, faults, limiter, stats, reset }));
 	app.use(redirectRouter(context));
 
-	app.use('/v1', idleRateLimitHeaders(limiter), authMiddleware(keys), rateLimitMiddleware(limiter));
+	app.use('/v1', statsMiddleware(stats), idleRateLimitHeaders(limiter), authMiddleware(keys), rateLimitMiddleware(limiter));
 	app.use('/v1', faultMiddleware(faults));
 	app.use(scopeRouter(listOperations()));
 	// Parsed only now, so a malformed body never outranks a 401/403/429.
@@ -136,7 +142,7 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	app.use(linksRouter(context), campaignsRouter(context), segmentsRouter(context), analyticsRouter(context));
 	app.use((req, res) => sendError(res, notFound(`No route ${req.method} ${req.path}.`)));
 	app.use(errorHandler);
-	return { app, store, faults, limiter, reset };
+	return { app, store, faults, limiter, stats, reset };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -182,5 +188,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		setFaults: (config) => parts.faults.set(config),
 		setRateLimit: (rate, burst) => parts.limiter.configure({ rate, burst }),
 		counts: () => parts.store.counts(),
+		stats: parts.stats,
 	};
 }

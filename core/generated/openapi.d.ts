@@ -509,12 +509,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -526,12 +532,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -543,12 +555,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -560,12 +578,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -577,12 +601,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -594,12 +624,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -613,6 +649,9 @@ export interface components {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "X-RateLimit-Reset-After": components["headers"]["X-RateLimit-Reset-After"];
+                "X-RateLimit-Policy": components["headers"]["X-RateLimit-Policy"];
+                Date: components["headers"]["Date"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -625,12 +664,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -642,12 +687,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -666,7 +717,7 @@ export interface components {
         createdBefore: string;
         /** @description Only items updated strictly after this instant. */
         updatedAfter: string;
-        /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+        /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
         idempotencyKey: string;
         /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
         analyticsLinkId: components["schemas"]["LinkId"];
@@ -683,13 +734,19 @@ export interface components {
     headers: {
         /** @description Identifies the request in Linkkit's logs; quote it to support. */
         "X-Request-Id": string;
-        /** @description Requests allowed per window for this key. */
+        /** @description The size of this key's token bucket (the most requests that may be sent at once). */
         "X-RateLimit-Limit": number;
-        /** @description Requests left before the limit is reached. */
+        /** @description Whole tokens left in the bucket after this request. */
         "X-RateLimit-Remaining": number;
-        /** @description When the window resets, in epoch seconds. */
+        /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
         "X-RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying. */
+        /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+        "X-RateLimit-Reset-After": string;
+        /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+        "X-RateLimit-Policy": string;
+        /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+        Date: string;
+        /** @description Seconds to wait before retrying, rounded up (the precise wait is `X-RateLimit-Reset-After`). */
         "Retry-After": number;
     };
     pathItems: never;
@@ -726,12 +783,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -750,7 +813,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -762,17 +825,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created link (or, for a replayed Idempotency-Key, the first answer). */
+            /** @description The created link (or, for a replayed Idempotency-Key, the first successful answer). */
             201: {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -794,7 +863,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -813,12 +882,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -854,12 +929,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -891,12 +972,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -928,12 +1015,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -967,12 +1060,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1020,12 +1119,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1044,7 +1149,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -1061,12 +1166,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1099,12 +1210,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1136,12 +1253,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1175,12 +1298,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1227,12 +1356,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1251,7 +1386,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -1268,12 +1403,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1306,12 +1447,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1343,12 +1490,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1382,12 +1535,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1430,12 +1589,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1477,12 +1642,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1526,12 +1697,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1580,12 +1757,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {

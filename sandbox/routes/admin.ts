@@ -5,6 +5,11 @@
  *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
  *  POST /__sandbox/rate-limit  { rate, burst }
  *  GET  /__sandbox/state       counts, fault and rate-limit settings
+ *  GET  /__sandbox/stats       the /v1 traffic served since the last clear (stats.ts): counts by status and route,
+ *                              tokens taken, limiter refusals, idempotent replays, first arrival and last answer;
+ *                              `?requests=1` adds one record per request; `?destinationPrefix=<p>` adds
+ *                              `linksByDestination`, how many links the store holds per destination starting with p
+ *  POST /__sandbox/stats/clear starts a new count (reset clears it too)
  *  POST /__sandbox/clicks      { linkId, count, spreadMs? } records `count` clicks on the link, evenly spread over
  *                              the last `spreadMs` (default: all now), for bursts bigger than visits could make
  */
@@ -13,6 +18,7 @@ import { badRequest, notFound } from '../errors';
 import { newId } from '../ids';
 import { FAULT_KINDS, FRACTION_FIELDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
 import type { RateLimiter } from '../ratelimit';
+import type { RequestStats } from '../stats';
 import type { Store } from '../store';
 
 export interface AdminControls {
@@ -20,6 +26,7 @@ export interface AdminControls {
 	now: () => number;
 	faults: FaultController;
 	limiter: RateLimiter;
+	stats: RequestStats;
 	reset: () => void;
 }
 
@@ -110,6 +117,25 @@ export function adminRouter(controls: AdminControls): Router {
 
 	router.get('/__sandbox/state', (_req, res) => {
 		res.json({ ...controls.store.counts(), faults: controls.faults.current, rateLimit: controls.limiter.current });
+	});
+
+	router.get('/__sandbox/stats', (req, res) => {
+		const body: Record<string, unknown> = { ...controls.stats.current(), rateLimit: controls.limiter.current };
+		if (req.query.requests === '1' || req.query.requests === 'true') body.records = controls.stats.list();
+		const prefix = req.query.destinationPrefix;
+		if (typeof prefix === 'string' && prefix !== '') {
+			const counts: Record<string, number> = {};
+			for (const link of controls.store.links.values()) {
+				if (link.destination.startsWith(prefix)) counts[link.destination] = (counts[link.destination] ?? 0) + 1;
+			}
+			body.linksByDestination = counts;
+		}
+		res.json(body);
+	});
+
+	router.post('/__sandbox/stats/clear', (_req, res) => {
+		controls.stats.clear();
+		res.json({ ok: true });
 	});
 
 	return router;

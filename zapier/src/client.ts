@@ -5,6 +5,7 @@
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { createLinkkitClient, normaliseBaseUrl, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
+import { noAnswerError } from '../../core/network-failure';
 import { STEP_RESERVE_MS, StepBudget } from './step-budget';
 
 export const USER_AGENT = 'linkkit-zapier/1.0.0';
@@ -43,20 +44,33 @@ export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
 				throwForThrottlingEarly: false,
 				timeout: requestTimeout(request.timeoutMs, budget),
 			};
-			const response = await z.request(options);
+			const operation = `${request.method} ${new URL(request.url).pathname}`;
+			let response;
+			try {
+				response = await z.request(options);
+			} catch (cause) {
+				budget.failed(() => noAnswerError(cause, request, operation));
+				throw cause;
+			}
 			// `content` is the raw text: the core parses it, and names HTML error pages instead of choking on them.
-			return { status: response.status, headers: plainHeaders(response.headers), body: response.content };
+			const answer: HttpResponse = { status: response.status, headers: plainHeaders(response.headers), body: response.content };
+			budget.answered(answer, operation);
+			return answer;
 		},
 		sleep: (ms) => budget.sleep(ms),
 	};
 }
 
-/** One client per step; its waits share the step's time budget. */
+/**
+ * One client per step; its waits share the step's time budget. The core's own caps are set to the whole budget and
+ * its retry count is unbounded here: when to stop is the budget's call (time for rate limits, a few tries for
+ * Linkkit-side failures), not a fixed number of retries that gives up while most of the step is still left.
+ */
 export function linkkitClient(z: ZObject, bundle: Bundle, budget: StepBudget = new StepBudget()): LinkkitClient {
 	const limit = budget.remaining();
 	return createLinkkitClient(zapierPort(z, budget), {
 		baseUrl: normaliseBaseUrl(bundle.authData.baseUrl),
 		userAgent: USER_AGENT,
-		retry: { maxRetries: 3, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+		retry: { maxRetries: Number.MAX_SAFE_INTEGER, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000, requestTimeoutMs: REQUEST_TIMEOUT_MS },
 	});
 }
