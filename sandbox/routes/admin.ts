@@ -1,7 +1,7 @@
 /**
  * /__sandbox/*: test controls outside the contract. No API key: the server only listens on 127.0.0.1.
  *  POST /__sandbox/faults      { rate?, drop?, html?, commitDrop?, commit500?, stall?, latencyMs?, stallMs?,
- *                                next?: [{ kind, retryAfter? }] } → current config
+ *                                next?: [{ kind, retryAfter?, match? }] } → current config
  *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
  *  POST /__sandbox/rate-limit  { rate, burst }
  *  GET  /__sandbox/state       counts, fault and rate-limit settings
@@ -54,14 +54,21 @@ function parseFaults(body: Body): Partial<FaultConfig> {
 	if (body.next !== undefined) {
 		if (!Array.isArray(body.next)) throw badRequest('next', 'next must be an array of { kind, retryAfter? }.');
 		update.next = body.next.map((step: unknown, index): FaultStep => {
-			const { kind, retryAfter } = (step ?? {}) as Body;
+			const { kind, retryAfter, match } = (step ?? {}) as Body;
 			if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
 				throw badRequest(`next[${index}].kind`, `kind must be one of ${FAULT_KINDS.join(', ')}.`);
 			}
 			if (retryAfter !== undefined && (typeof retryAfter !== 'number' || retryAfter < 0)) {
 				throw badRequest(`next[${index}].retryAfter`, 'retryAfter must be a number of seconds.');
 			}
-			return { kind: kind as FaultStep['kind'], ...(retryAfter !== undefined ? { retryAfter } : {}) };
+			if (match !== undefined && (typeof match !== 'string' || !/^(GET|POST|PATCH|DELETE) \/v1\/\S*$/.test(match))) {
+				throw badRequest(`next[${index}].match`, 'match must be a method and a /v1 path, e.g. "POST /v1/links/bulk".');
+			}
+			return {
+				kind: kind as FaultStep['kind'],
+				...(retryAfter !== undefined ? { retryAfter } : {}),
+				...(match !== undefined ? { match: match as string } : {}),
+			};
 		});
 	}
 	return update;
