@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * The fault soak, shared by the small run in `npm test` (test/n8n-e2e/faults-and-restart.test.ts,
  * test/zapier/built-zip-soak.test.ts) and the full-size `npm run soak`: items created through the n8n node or the
