@@ -114,7 +114,7 @@ export class LinkkitHttp {
 			request.body = options.body;
 		}
 		if (options.idempotencyKey) request.headers['Idempotency-Key'] = options.idempotencyKey;
-		const context = { operation: `${op.method} ${op.path}`, scope: op.scope, action: options.action };
+		const context = { operation: `${op.method} ${op.path}`, scope: op.scope ?? undefined, action: options.action };
 		const response = await this.sendWithRetries(request, context);
 		const parsed = parseJsonBody(response.body);
 		if (!parsed) {
@@ -128,7 +128,7 @@ export class LinkkitHttp {
 		return parsed.json as T;
 	}
 
-	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope: string; action?: string }): Promise<HttpResponse> {
+	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope?: string; action?: string }): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
 		// Set once an attempt may have been carried out without us learning the result (no answer, or a 5xx).

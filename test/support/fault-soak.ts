@@ -165,22 +165,23 @@ export type ZapierHandler = (event: object) => Promise<{ results: unknown }>;
 
 /**
  * `count` Create Link steps through a built Zapier app, one after another, each as its own Zap run (as Zapier runs a
- * step per trigger event); returns what each step answered. `zapId` makes the app derive its idempotency key.
+ * step per trigger event); returns what each step answered. The runs share one stand-in for Zapier's `z.cache`.
  */
 export async function zapierCreateLinks(
 	handler: ZapierHandler,
 	authData: { apiKey: string; baseUrl: string },
 	run: string,
 	count: number,
-	zapId = 4242,
 ): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
+	const zcacheTestObj = {};
 	for (let index = 0; index < count; index++) {
 		const destination = soakDestination(run, 'zapier', index);
 		const outcome = await handler({
 			command: 'execute',
 			method: 'creates.create_link.operation.perform',
-			bundle: { authData, inputData: { destination }, meta: { zap: { id: zapId } } },
+			bundle: { authData, inputData: { destination } },
+			zcacheTestObj,
 		}).then(
 			({ results }) => {
 				const link = results as { id: string; destination: string };
