@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- dev-only tool, never shipped in the n8n package */
 /**
  * PostgreSQL and Redis for n8n's queue mode come from Debian packages. A developer machine usually has them; a CI
  * machine starts without them, so the first caller installs them (`apt-get update` once, then `apt-get install`),

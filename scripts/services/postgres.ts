@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- dev-only tool, never shipped in the n8n package */
 /**
  * A throwaway PostgreSQL for n8n's queue mode: its own data folder (initdb), 127.0.0.1 on a free port, a random
  * password, one database; stopped and deleted by `stop()`. PostgreSQL refuses to run as root, so as root the

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only tool, never shipped in the n8n package */
 /**
  * A throwaway Redis for n8n's queue mode (Bull's job queue and n8n's pub/sub): 127.0.0.1 on a free port, its folder
  * under `baseDir`, no persistence; stopped and deleted by `stop()`. Not the system service.

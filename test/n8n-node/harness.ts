@@ -14,6 +14,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	IExecutionContext,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -40,6 +41,9 @@ export interface HarnessOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	executionId?: string;
+	/** What n8n's `getExecutionContext()` gives (it survives n8n's Retry of a failed execution); none by default. */
+	executionContext?: IExecutionContext;
+	workflowId?: string;
 	nodeId?: string;
 	runIndex?: number;
 	/** Every request the node sent, Authorization left out. */
@@ -125,6 +129,8 @@ export async function runNode(options: HarnessOptions): Promise<NodeRun> {
 		getInputData: () => items,
 		getNode: () => node,
 		getExecutionId: () => options.executionId ?? 'exec-1',
+		getExecutionContext: () => options.executionContext,
+		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Harness workflow', active: false }),
 		getWorkflowDataProxy: () => ({ $thisRunIndex: options.runIndex ?? 0 }),
 		continueOnFail: () => options.continueOnFail === true,
 		getCredentials: async () => credentials,

@@ -10,19 +10,7 @@
  * run. Without a Zap id (e.g. a test from the editor) the core's random per-call key still covers retries inside the call.
  */
 import type { Bundle } from 'zapier-platform-core';
-import { deriveIdempotencyKey } from '../../core';
-
-/** JSON with sorted keys, so the same input always hashes the same whatever order Zapier sent it in. */
-export function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
-}
+import { deriveIdempotencyKey, stableJson } from '../../core';
 
 export function zapIdempotencyKey(bundle: Bundle, action: string): string | undefined {
 	const zapId = bundle.meta?.zap?.id;

@@ -1,0 +1,40 @@
+/**
+ * Workflows for the queue-mode suite. Production executions in queue mode start from a trigger on the main process
+ * and run on a worker; a Webhook trigger lets the suite start several at once and pass the rows to shorten.
+ */
+import { CREDENTIAL, workflow, type NodeJson } from './workflows';
+
+/** Webhook `POST /webhook/<path>` with `{ rows: [{ url }] }` → one item per row → Linkkit Create or Create Many. */
+export function webhookToCreate(id: string, path: string, operation: 'create' | 'createMany'): Record<string, unknown> {
+	const nodes: NodeJson[] = [
+		{
+			id: `${id}-webhook`,
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			// Answers at once ("Workflow was started"), so the suite can start several executions together.
+			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		},
+		{
+			id: `${id}-rows`,
+			name: 'Rows',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { fieldToSplitOut: 'body.rows', options: {} },
+		},
+		{
+			id: `${id}-linkkit`,
+			name: 'Shorten',
+			type: 'n8n-nodes-linkkit.linkkit',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { resource: 'link', operation, destination: '={{ $json.url }}', additionalFields: {} },
+			credentials: { linkkitApi: CREDENTIAL },
+		},
+	];
+	const result = workflow(id, `Linkkit queue e2e ${id}`, nodes);
+	(nodes[0] as NodeJson & { webhookId: string }).webhookId = `${id}-hook`;
+	return result;
+}
