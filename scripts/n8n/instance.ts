@@ -242,17 +242,20 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 	const killOnExit = () => child.kill('SIGKILL');
 	process.once('exit', killOnExit);
 	const url = `http://127.0.0.1:${port}`;
-	const stop = async () => {
-		process.removeListener('exit', killOnExit);
-		if (child.exitCode === null && child.signalCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-			await exited;
-			clearTimeout(timer);
-		}
-		await new Promise((resolve) => out.end(resolve));
-	};
+	let stopping: Promise<void> | undefined;
+	// Once only: a queue-mode test may stop one worker early and the whole cluster later.
+	const stop = () =>
+		(stopping ??= (async () => {
+			process.removeListener('exit', killOnExit);
+			if (child.exitCode === null && child.signalCode === null) {
+				const exited = new Promise((resolve) => child.once('exit', resolve));
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+				await exited;
+				clearTimeout(timer);
+			}
+			await new Promise((resolve) => out.end(resolve));
+		})());
 	try {
 		await waitForReady(url, child, () => text, 180_000);
 	} catch (error) {

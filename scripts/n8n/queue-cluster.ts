@@ -34,6 +34,8 @@ export interface QueueCluster {
 	redis: RunningRedis;
 	/** The environment every process shares (what the README's "Running at scale" lists). */
 	sharedEnv: Record<string, string>;
+	/** Starts one more worker (added to `workers`); `withPackage: false` leaves the package out of its user folder. */
+	addWorker(options?: { withPackage?: boolean }): Promise<RunningN8n>;
 	stop(): Promise<void>;
 }
 
@@ -78,23 +80,26 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			beforeStart: options.beforeStart,
 		});
 		started.push(main);
-		const workers = await Promise.all(
-			Array.from({ length: options.workers ?? 2 }, async (_, index) => {
-				const worker = await startN8n({
-					userFolder: join(options.baseDir, `worker-${index + 1}`),
-					tarball: options.tarball,
-					logDir: options.logDir,
-					command: 'worker',
-					args: options.concurrency ? [`--concurrency=${options.concurrency}`] : [],
-					port: await freePort(),
-					encryptionKey,
-					env: sharedEnv,
-				});
-				started.push(worker);
-				return worker;
-			}),
-		);
-		return { main, workers, postgres, redis, sharedEnv, stop };
+		const workers: RunningN8n[] = [];
+		let workerCount = 0;
+		const addWorker = async ({ withPackage = true } = {}) => {
+			const userFolder = join(options.baseDir, `worker-${++workerCount}`);
+			const worker = await startN8n({
+				userFolder,
+				tarball: withPackage ? options.tarball : undefined,
+				logDir: options.logDir,
+				command: 'worker',
+				args: options.concurrency ? [`--concurrency=${options.concurrency}`] : [],
+				port: await freePort(),
+				encryptionKey,
+				env: sharedEnv,
+			});
+			started.push(worker);
+			workers.push(worker);
+			return worker;
+		};
+		await Promise.all(Array.from({ length: options.workers ?? 2 }, () => addWorker()));
+		return { main, workers, postgres, redis, sharedEnv, addWorker, stop };
 	} catch (error) {
 		await stop();
 		throw error;

@@ -28,6 +28,8 @@ export interface RunningPostgres {
 	password: string;
 	database: string;
 	dataDir: string;
+	/** Runs one SQL statement with psql and returns its rows, one per line, columns separated by `|`. */
+	query(sql: string): string;
 	stop(): Promise<void>;
 }
 
@@ -103,5 +105,13 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 		await stop();
 		throw error;
 	}
-	return { host: '127.0.0.1', port, user, password, database, dataDir, stop };
+	const query = (sql: string) => {
+		const result = spawnSync(join(postgresBin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+			encoding: 'utf8',
+			env: { ...process.env, PGPASSWORD: password },
+		});
+		if (result.status !== 0) throw new Error(`psql failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
+		return result.stdout.trim();
+	};
+	return { host: '127.0.0.1', port, user, password, database, dataDir, query, stop };
 }

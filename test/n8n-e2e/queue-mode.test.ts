@@ -39,6 +39,11 @@ interface Execution {
 	stoppedAt: string | null;
 }
 
+interface RunData {
+	resultData?: { error?: { message: string; description?: string } };
+	executionData?: { runtimeData?: unknown };
+}
+
 interface LogLine {
 	at: number;
 	method: string;
@@ -84,6 +89,16 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 			if (ended.length >= count || Date.now() > deadline) return executions;
 			await sleep(1000);
 		}
+	};
+	/** An execution's stored run data (n8n keeps it in its `flatted` format). */
+	const runDataOf = async (id: string) => {
+		const answer = await rest.call<{ data: string }>('GET', `/rest/executions/${id}`);
+		const flatted = createRequire(n8nBin())('flatted') as { parse: (text: string) => RunData };
+		return flatted.parse(answer.body.data);
+	};
+	const errorOf = async (id: string) => {
+		const error = (await runDataOf(id)).resultData?.error;
+		return error ? `${error.message}${error.description ? ` — ${error.description}` : ''}` : 'no error stored';
 	};
 	/** Which worker (index) logged that it started the execution. */
 	const workerOf = (executionId: string): number[] =>
@@ -157,11 +172,21 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		]);
 		const executions = [...(await waitForEnded('qCreate', 2, 300_000)), ...(await waitForEnded('qCreateMany', 2, 300_000))];
 		burstEnded = Date.now();
+		const workers = executions.map((execution) => workerOf(execution.id));
+
+		// The 429 share of everything the one key sent during the burst (the trigger's polls included).
+		const window = requests.filter((line) => line.at >= burstStarted && line.at <= burstEnded && line.path.startsWith('/v1/'));
+		const limited = window.filter((line) => line.status === '429').length;
+		console.log(
+			`Queue mode, 2 workers, 4 executions, 1 000 items, one key at 5 req/s: ${window.length} requests in ` +
+				`${((burstEnded - burstStarted) / 1000).toFixed(0)} s, ${limited} answered 429 (${((100 * limited) / window.length).toFixed(1)} %); ` +
+				`execution → worker: ${executions.map((execution, i) => `${execution.id}→${workers[i].map((w) => w + 1).join('+')} ${execution.status}`).join(', ')}`,
+		);
+		for (const execution of executions.filter((run) => run.status !== 'success')) console.log(`Execution ${execution.id}: ${await errorOf(execution.id)}`);
+
 		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success', 'success', 'success']);
 		expect(executions.every((execution) => execution.mode === 'webhook')).toBe(true);
-
 		// Spread: each execution ran on exactly one worker, and both workers ran some.
-		const workers = executions.map((execution) => workerOf(execution.id));
 		expect(workers.every((ran) => ran.length === 1)).toBe(true);
 		expect(new Set(workers.flat())).toEqual(new Set([0, 1]));
 
@@ -170,15 +195,6 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		const expected = [...batches.create, ...batches.many].flat().map((row) => row.url).sort();
 		expect(links.map((link) => link.destination).sort()).toEqual(expected);
 
-		// The 429 share of everything the one key sent during the burst (the trigger's polls included).
-		const window = requests.filter((line) => line.at >= burstStarted && line.at <= burstEnded && line.path.startsWith('/v1/'));
-		const limited = window.filter((line) => line.status === '429').length;
-		const seconds = (burstEnded - burstStarted) / 1000;
-		console.log(
-			`Queue mode, 2 workers, 4 executions, 1 000 items, one key at 5 req/s: ${window.length} requests in ${seconds.toFixed(0)} s, ` +
-				`${limited} answered 429 (${((100 * limited) / window.length).toFixed(1)} %); ` +
-				`workers per execution: ${JSON.stringify(Object.fromEntries(executions.map((execution, i) => [execution.id, workers[i][0] + 1])))}`,
-		);
 		// Not a speed goal: a sanity bound that fails if pacing across processes stops working at all.
 		expect(limited / window.length).toBeLessThan(0.5);
 	});
@@ -204,8 +220,12 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		// Oldest first within each poll and from one poll to the next.
 		const inOrder = polls.flatMap((poll) => entries.filter((entry) => entry.execution === poll).map((entry) => entry.item.createdAt));
 		expect([...inOrder].sort()).toEqual(inOrder);
-		// The polls ran on the workers like any execution (the main only polls and enqueues).
+		// The polls' executions ran on the workers like any execution (the main only polls and enqueues) ...
 		expect(polls.every((poll) => workerOf(poll).length === 1)).toBe(true);
+		// ... and the trigger's mark is the workflow's static data, in the shared PostgreSQL database.
+		const staticData = JSON.parse(cluster.postgres.query(`SELECT "staticData" FROM workflow_entity WHERE id = 'qNewLinks'`)) as Record<string, unknown>;
+		expect(Object.keys(staticData)).toEqual(['node:Linkkit Trigger']);
+		expect(Object.keys(staticData['node:Linkkit Trigger'] as object).length).toBeGreaterThan(0);
 	});
 
 	test("n8n's Retry of a failed execution creates only what the first attempt did not", async () => {
@@ -235,11 +255,7 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		expect(after.map((link) => link.id)).toEqual(expect.arrayContaining(firstAttempt.map((link) => link.id)));
 
 		// Why: n8n gives the retry a new execution id but copies the failed one's execution context into it.
-		const contextOf = async (id: string) => {
-			const answer = await rest.call<{ data: string }>('GET', `/rest/executions/${id}`);
-			const flatted = createRequire(n8nBin())('flatted') as { parse: (text: string) => { executionData?: { runtimeData?: unknown } } };
-			return flatted.parse(answer.body.data).executionData?.runtimeData as { establishedAt: number; source: string };
-		};
+		const contextOf = async (id: string) => (await runDataOf(id)).executionData?.runtimeData as { establishedAt: number; source: string };
 		const [original, retried] = await Promise.all([contextOf(failed.id), contextOf(retry.body.id)]);
 		expect(original).toEqual(expect.objectContaining({ establishedAt: expect.any(Number), source: 'webhook' }));
 		expect(retried).toEqual(expect.objectContaining({ establishedAt: original.establishedAt, source: original.source }));
@@ -275,8 +291,7 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		console.log(`SIGKILL of worker ${victim[0] + 1} after ${atKill} of 60 links: n8n marked execution ${crashed.id} "${crashed.status}" ${((Date.now() - killedAt) / 1000).toFixed(0)} s later`);
 		expect(crashed.status).toBe('error');
 		expect(createsSince(killedAt + 1000)).toEqual([]);
-		const detail = await rest.call<{ data: string }>('GET', `/rest/executions/${crashed.id}`);
-		expect(detail.body.data).toContain('failed to be processed too many times');
+		expect(await errorOf(crashed.id)).toMatch(/failed to be processed too many times/);
 
 		// The user's Retry: n8n threw the execution's progress away, so the retry has nothing to run.
 		const retried = Date.now();
@@ -295,6 +310,20 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		expect(workerOf(resent.id)).toEqual([1 - victim[0]]);
 		const links = await linksMatching(`/${runTag}/killed/`);
 		expect(links.map((link) => link.destination).sort()).toEqual(rows.map((row) => row.url).sort());
+	});
+
+	test('a worker without the package fails every Linkkit execution, so every worker needs it', async () => {
+		// Only the new worker may take the job.
+		await Promise.all(cluster.workers.map((worker) => worker.stop()));
+		const bare = await cluster.addWorker({ withPackage: false });
+		const started = Date.now();
+		await postWebhook('q-create', rowsFor('no-package', 1));
+		const executions = await waitForEnded('qCreate', 3, 120_000);
+		const last = executions[executions.length - 1];
+		expect(last.status).toBe('error');
+		expect(workerOf(last.id)).toEqual([cluster.workers.indexOf(bare)]);
+		expect(await errorOf(last.id)).toMatch(/Unrecognized node type: n8n-nodes-linkkit\.linkkit/);
+		expect(createsSince(started)).toEqual([]);
 	});
 
 	test('no process log holds the API key', () => {
