@@ -1,6 +1,6 @@
 /**
  * Token bucket per API key: holds at most `burst` tokens, refills `rate` per second, each request takes one.
- * The X-RateLimit-* headers describe the caller's own bucket after this request.
+ * The X-RateLimit-* headers describe the caller's own bucket after this request (docs/openapi.yaml, "Rate limit").
  */
 export interface RateLimitSettings {
 	/** Tokens added per second. */
@@ -14,8 +14,12 @@ export interface RateLimitDecision {
 	limit: number;
 	/** Whole tokens left after this request. */
 	remaining: number;
-	/** Epoch seconds: when a token is available again if none is left, else when the bucket is full. */
+	/** Epoch seconds, rounded up: when a token is available again if none is left, else when the bucket is full. */
 	reset: number;
+	/** The same instant as `reset`, in milliseconds from now (not rounded). */
+	resetAfterMs: number;
+	/** Seconds the whole bucket takes to refill (the policy's window: burst ÷ rate). */
+	windowSeconds: number;
 	/** Seconds to wait (integer, at least 1); only meaningful when not allowed. */
 	retryAfter: number;
 }
@@ -72,6 +76,8 @@ export class RateLimiter {
 			limit: burst,
 			remaining,
 			reset: Math.ceil((now + resetSeconds * 1000) / 1000),
+			resetAfterMs: resetSeconds * 1000,
+			windowSeconds: burst / rate,
 			retryAfter: Math.max(1, Math.ceil(secondsToOneToken)),
 		};
 	}

@@ -10,7 +10,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import { authMiddleware, KeyRing } from './auth';
 import type { SandboxContext } from './context';
 import { errorHandler, notFound, sendError } from './errors';
-import { FaultController, faultMiddleware, type FaultConfig } from './faults';
+import { FaultController, faultMiddleware, type FaultConfig, type FractionField } from './faults';
 import { newApiKey } from './ids';
 import { idempotencyMiddleware } from './idempotency';
 import { listOperations, loadOpenApiDocument } from './openapi';
@@ -20,12 +20,14 @@ import { DEFAULT_RATE_LIMIT, RateLimiter } from './ratelimit';
 import { requestIdMiddleware, type LogLine } from './request-id';
 import { adminRouter } from './routes/admin';
 import { analyticsRouter } from './routes/analytics';
+import { apiKeyRouter } from './routes/api-key';
 import { campaignsRouter } from './routes/campaigns';
 import { linksRouter } from './routes/links';
 import { redirectRouter } from './routes/redirect';
 import { segmentsRouter } from './routes/segments';
 import { scopeRouter } from './scope';
 import { buildSeed } from './seed';
+import { RequestStats, statsMiddleware } from './stats';
 import { Store } from './store';
 import type { StoreData } from './types';
 
@@ -46,6 +48,8 @@ export interface SandboxOptions {
 	links?: number;
 	/** Fraction of /v1 requests answered with an injected 500/503. */
 	faults?: number;
+	/** Run-level fractions of the other fault kinds, e.g. `{ commitDrop: 0.05, stall: 0.01 }`. */
+	faultMix?: Partial<Record<FractionField, number>>;
 	/** Latency added to every /v1 request, in ms. */
 	latencyMs?: number;
 	/** Persist the state to this JSON file (loaded at start when present). */
@@ -71,6 +75,8 @@ export interface RunningSandbox {
 	setRateLimit(rate: number, burst: number): void;
 	/** Counts of what the sandbox holds (the same as GET /__sandbox/state). */
 	counts(): ReturnType<Store['counts']>;
+	/** The /v1 traffic served since start or the last reset/clear (the same as GET /__sandbox/stats). */
+	stats: RequestStats;
 }
 
 interface SandboxParts {
@@ -78,6 +84,7 @@ interface SandboxParts {
 	store: Store;
 	faults: FaultController;
 	limiter: RateLimiter;
+	stats: RequestStats;
 	reset(): void;
 }
 
@@ -88,12 +95,14 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	const rateLimit = { rate: options.rate ?? DEFAULT_RATE_LIMIT.rate, burst: options.burst ?? DEFAULT_RATE_LIMIT.burst };
 	const limiter = new RateLimiter(rateLimit, now);
 	const faults = new FaultController(options.seed ?? 1);
-	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0 });
+	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0, ...options.faultMix });
+	const stats = new RequestStats();
 	const reset = () => {
 		store.load(seedData());
 		store.onChange();
 		faults.clear();
 		limiter.configure(rateLimit);
+		stats.clear();
 	};
 
 	const log: LogLine | undefined = options.log === true ? (line) => console.log(line) : options.log || undefined;
@@ -103,10 +112,15 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	app.set('etag', false);
 
 	app.use(requestIdMiddleware(log));
-	app.use(adminRouter({ store, faults, limiter, reset }));
+	// The sandbox's clock, not the host's, so a sandbox started with another `now` is consistent with its X-RateLimit-Reset.
+	app.use((_req, res, next) => {
+		res.set('Date', new Date(now()).toUTCString());
+		next();
+	});
+	app.use(adminRouter({ store, faults, limiter, stats, reset }));
 	app.use(redirectRouter(context));
 
-	app.use('/v1', idleRateLimitHeaders(limiter), authMiddleware(keys), rateLimitMiddleware(limiter));
+	app.use('/v1', statsMiddleware(stats), idleRateLimitHeaders(limiter), authMiddleware(keys), rateLimitMiddleware(limiter));
 	app.use('/v1', faultMiddleware(faults));
 	app.use(scopeRouter(listOperations()));
 	// Parsed only now, so a malformed body never outranks a 401/403/429.
@@ -122,10 +136,10 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 		}),
 	);
 	app.use('/v1', idempotencyMiddleware(store, now));
-	app.use(linksRouter(context), campaignsRouter(context), segmentsRouter(context), analyticsRouter(context));
+	app.use(linksRouter(context), campaignsRouter(context), segmentsRouter(context), analyticsRouter(context), apiKeyRouter(keys.allScopes));
 	app.use((req, res) => sendError(res, notFound(`No route ${req.method} ${req.path}.`)));
 	app.use(errorHandler);
-	return { app, store, faults, limiter, reset };
+	return { app, store, faults, limiter, stats, reset };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -171,5 +185,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		setFaults: (config) => parts.faults.set(config),
 		setRateLimit: (rate, burst) => parts.limiter.configure({ rate, burst }),
 		counts: () => parts.store.counts(),
+		stats: parts.stats,
 	};
 }

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/v1/api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key's scopes
+         * @description What the API key of this request may do. Any valid key may ask (so a connection test can say what a key is for, e.g. read-only); the key itself is never returned.
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/links": {
         parameters: {
             query?: never;
@@ -444,9 +464,14 @@ export interface components {
         Interval: "hour" | "day" | "week" | "month";
         /** @enum {string} */
         Dimension: "country" | "city" | "device" | "os" | "browser" | "referrer" | "link";
+        /** @description One click on a short link. `shortUrl` and `linkTitle` are the clicked link's current short URL and title, so a click can be told apart without looking its link up. */
         Click: {
             id: components["schemas"]["ClickId"];
             linkId: components["schemas"]["LinkId"];
+            /** @example https://lnkk.it/bf-2026 */
+            shortUrl: string;
+            /** @example Black Friday landing page */
+            linkTitle: string | null;
             timestamp: components["schemas"]["Timestamp"];
             /** @example DE */
             country: string | null;
@@ -487,6 +512,12 @@ export interface components {
             }[];
         };
         /** @enum {string} */
+        Scope: "links:read" | "links:write" | "campaigns:read" | "campaigns:write" | "segments:read" | "segments:write" | "analytics:read";
+        ApiKeyInfo: {
+            /** @description Every scope the key holds (the `x-linkkit-scope` values of the operations it may call). */
+            scopes: components["schemas"]["Scope"][];
+        };
+        /** @enum {string} */
         ErrorCode: "unauthorized" | "forbidden" | "not_found" | "validation_failed" | "conflict" | "rate_limited" | "server_error" | "service_unavailable";
         ErrorDetail: {
             /** @example destination */
@@ -509,12 +540,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -526,12 +563,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -543,12 +586,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -560,12 +609,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -577,12 +632,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -594,12 +655,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -613,6 +680,9 @@ export interface components {
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "X-RateLimit-Reset-After": components["headers"]["X-RateLimit-Reset-After"];
+                "X-RateLimit-Policy": components["headers"]["X-RateLimit-Policy"];
+                Date: components["headers"]["Date"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -625,12 +695,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -642,12 +718,18 @@ export interface components {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
                 "X-Request-Id"?: string;
-                /** @description Requests allowed per window for this key. */
+                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                 "X-RateLimit-Limit"?: number;
-                /** @description Requests left before the limit is reached. */
+                /** @description Whole tokens left in the bucket after this request. */
                 "X-RateLimit-Remaining"?: number;
-                /** @description When the window resets, in epoch seconds. */
+                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                 "X-RateLimit-Reset"?: number;
+                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                "X-RateLimit-Reset-After"?: string;
+                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                "X-RateLimit-Policy"?: string;
+                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                Date?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -666,7 +748,7 @@ export interface components {
         createdBefore: string;
         /** @description Only items updated strictly after this instant. */
         updatedAfter: string;
-        /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+        /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
         idempotencyKey: string;
         /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
         analyticsLinkId: components["schemas"]["LinkId"];
@@ -683,19 +765,63 @@ export interface components {
     headers: {
         /** @description Identifies the request in Linkkit's logs; quote it to support. */
         "X-Request-Id": string;
-        /** @description Requests allowed per window for this key. */
+        /** @description The size of this key's token bucket (the most requests that may be sent at once). */
         "X-RateLimit-Limit": number;
-        /** @description Requests left before the limit is reached. */
+        /** @description Whole tokens left in the bucket after this request. */
         "X-RateLimit-Remaining": number;
-        /** @description When the window resets, in epoch seconds. */
+        /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
         "X-RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying. */
+        /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+        "X-RateLimit-Reset-After": string;
+        /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+        "X-RateLimit-Policy": string;
+        /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+        Date: string;
+        /** @description Seconds to wait before retrying, rounded up (the precise wait is `X-RateLimit-Reset-After`). */
         "Retry-After": number;
     };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's scopes. */
+            200: {
+                headers: {
+                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Whole tokens left in the bucket after this request. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyInfo"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listLinks: {
         parameters: {
             query?: {
@@ -726,12 +852,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -750,7 +882,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -762,17 +894,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created link (or, for a replayed Idempotency-Key, the first answer). */
+            /** @description The created link (or, for a replayed Idempotency-Key, the first successful answer). */
             201: {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -794,7 +932,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -813,12 +951,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -854,12 +998,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -891,12 +1041,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -928,12 +1084,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -967,12 +1129,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1020,12 +1188,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1044,7 +1218,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -1061,12 +1235,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1099,12 +1279,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1136,12 +1322,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1175,12 +1367,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1227,12 +1425,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1251,7 +1455,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -1268,12 +1472,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1306,12 +1516,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1343,12 +1559,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1382,12 +1604,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1430,12 +1658,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1477,12 +1711,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1526,12 +1766,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1578,12 +1824,18 @@ export interface operations {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
                     "X-Request-Id"?: string;
-                    /** @description Requests allowed per window for this key. */
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left before the limit is reached. */
+                    /** @description Whole tokens left in the bucket after this request. */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description When the window resets, in epoch seconds. */
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
                     "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {

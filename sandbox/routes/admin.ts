@@ -1,20 +1,28 @@
 /**
  * /__sandbox/*: test controls outside the contract. No API key: the server only listens on 127.0.0.1.
- *  POST /__sandbox/faults      { rate?, latencyMs?, drop?, html?, next?: [{ kind, retryAfter? }] } → current config
+ *  POST /__sandbox/faults      { rate?, drop?, html?, commitDrop?, commit500?, stall?, latencyMs?, stallMs?,
+ *                                next?: [{ kind, retryAfter? }] } → current config
  *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
  *  POST /__sandbox/rate-limit  { rate, burst }
  *  GET  /__sandbox/state       counts, fault and rate-limit settings
+ *  GET  /__sandbox/stats       the /v1 traffic served since the last clear (stats.ts): counts by status and route,
+ *                              tokens taken, limiter refusals, idempotent replays, first arrival and last answer;
+ *                              `?requests=1` adds one record per request; `?destinationPrefix=<p>` adds
+ *                              `linksByDestination`, how many links the store holds per destination starting with p
+ *  POST /__sandbox/stats/clear starts a new count (reset clears it too)
  */
 import { json, Router } from 'express';
 import { badRequest } from '../errors';
-import { FAULT_KINDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
+import { FAULT_KINDS, FRACTION_FIELDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
 import type { RateLimiter } from '../ratelimit';
+import type { RequestStats } from '../stats';
 import type { Store } from '../store';
 
 export interface AdminControls {
 	store: Store;
 	faults: FaultController;
 	limiter: RateLimiter;
+	stats: RequestStats;
 	reset: () => void;
 }
 
@@ -29,15 +37,15 @@ function fraction(body: Body, field: string): number | undefined {
 
 function parseFaults(body: Body): Partial<FaultConfig> {
 	const update: Partial<FaultConfig> = {};
-	const rate = fraction(body, 'rate');
-	const drop = fraction(body, 'drop');
-	const html = fraction(body, 'html');
-	if (rate !== undefined) update.rate = rate;
-	if (drop !== undefined) update.drop = drop;
-	if (html !== undefined) update.html = html;
-	if (body.latencyMs !== undefined) {
-		if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw badRequest('latencyMs', 'latencyMs must be a number ≥ 0.');
-		update.latencyMs = body.latencyMs;
+	for (const field of FRACTION_FIELDS) {
+		const value = fraction(body, field);
+		if (value !== undefined) update[field] = value;
+	}
+	for (const field of ['latencyMs', 'stallMs'] as const) {
+		const value = body[field];
+		if (value === undefined) continue;
+		if (typeof value !== 'number' || value < 0) throw badRequest(field, `${field} must be a number ≥ 0.`);
+		update[field] = value;
 	}
 	if (body.next !== undefined) {
 		if (!Array.isArray(body.next)) throw badRequest('next', 'next must be an array of { kind, retryAfter? }.');
@@ -78,6 +86,25 @@ export function adminRouter(controls: AdminControls): Router {
 
 	router.get('/__sandbox/state', (_req, res) => {
 		res.json({ ...controls.store.counts(), faults: controls.faults.current, rateLimit: controls.limiter.current });
+	});
+
+	router.get('/__sandbox/stats', (req, res) => {
+		const body: Record<string, unknown> = { ...controls.stats.current(), rateLimit: controls.limiter.current };
+		if (req.query.requests === '1' || req.query.requests === 'true') body.records = controls.stats.list();
+		const prefix = req.query.destinationPrefix;
+		if (typeof prefix === 'string' && prefix !== '') {
+			const counts: Record<string, number> = {};
+			for (const link of controls.store.links.values()) {
+				if (link.destination.startsWith(prefix)) counts[link.destination] = (counts[link.destination] ?? 0) + 1;
+			}
+			body.linksByDestination = counts;
+		}
+		res.json(body);
+	});
+
+	router.post('/__sandbox/stats/clear', (_req, res) => {
+		controls.stats.clear();
+		res.json({ ok: true });
 	});
 
 	return router;

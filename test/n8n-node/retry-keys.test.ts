@@ -48,7 +48,7 @@ describe('n8n Retry of a failed execution (new execution id, same execution cont
 		expect(await linksMatching(tag)).toHaveLength(150);
 	});
 
-	it('a corrected item counts as a new create instead of clashing with the failed attempt\'s key', async () => {
+	it('a corrected item goes through on retry: Linkkit keeps no answer for a refused create', async () => {
 		const tag = `fixed-${Date.now()}`;
 		const taken = await run({ resource: 'link', operation: 'create', destination: `https://retry.example.org/${tag}/first`, additionalFields: { slug: tag } });
 		expect(taken.items[0].json.slug).toBe(tag);
@@ -57,6 +57,15 @@ describe('n8n Retry of a failed execution (new execution id, same execution cont
 		await expect(failed).rejects.toThrow(/slug/i);
 		const fixed = await run(parameters(`${tag}-2`), { executionId: '302', executionContext: context(1_700_000_000_004) });
 		expect(fixed.items[0].json.slug).toBe(`${tag}-2`);
+	});
+
+	it('a retry whose details changed after the link was made (e.g. {{ $now }} in a field) is refused, not created twice', async () => {
+		const tag = `changed-${Date.now()}`;
+		const parameters = (title: string) => ({ resource: 'link', operation: 'create', destination: `https://retry.example.org/${tag}`, additionalFields: { title } });
+		await run(parameters('first'), { executionId: '311', executionContext: context(1_700_000_000_010) });
+		const retry = run(parameters('second'), { executionId: '312', executionContext: context(1_700_000_000_010) });
+		await expect(retry).rejects.toThrow(/Idempotency-Key was already used with a different request/);
+		expect(await linksMatching(tag)).toHaveLength(1);
 	});
 
 	it('without an execution context (n8n 1.x) the key falls back to the execution id, as before', async () => {

@@ -30,6 +30,16 @@ describe('auth', () => {
 		expect(campaign.body.error.message).toContain('"campaigns:write"');
 	});
 
+	it('tells any valid key its own scopes at /v1/api-key, and never the key', async () => {
+		const full = await get<{ scopes: string[] }>(sandbox, '/v1/api-key');
+		expect(full.status).toBe(200);
+		expect(full.body.scopes).toEqual(['links:read', 'links:write', 'campaigns:read', 'campaigns:write', 'segments:read', 'segments:write', 'analytics:read']);
+		expect(full.text).not.toContain(sandbox.apiKey);
+		const readOnly = await get<{ scopes: string[] }>(sandbox, '/v1/api-key', { key: sandbox.readOnlyKey });
+		expect(readOnly.body.scopes).toEqual(['links:read', 'campaigns:read', 'segments:read', 'analytics:read']);
+		expect((await get(sandbox, '/v1/api-key', { key: 'lk_test_wrong' })).status).toBe(401);
+	});
+
 	it('checks auth before validation: a bad body with no key is a 401', async () => {
 		const reply = await call(sandbox, 'POST', '/v1/links', { body: '{not json', key: null });
 		expect(reply.status).toBe(401);
@@ -56,6 +66,17 @@ describe('headers', () => {
 		const b = await get(sandbox, '/r/does-not-exist', { key: null });
 		expect(b.headers.get('x-request-id')).toMatch(/^req_/);
 		expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+	});
+
+	it('sends a Date header from the sandbox clock (the server time clients may rely on)', async () => {
+		const pinned = Date.UTC(2031, 4, 6, 7, 8, 9);
+		const clocked = await startTestSandbox({ now: () => pinned });
+		try {
+			const reply = await get(clocked, '/v1/links?limit=1');
+			expect(reply.headers.get('date')).toBe('Tue, 06 May 2031 07:08:09 GMT');
+		} finally {
+			await clocked.stop();
+		}
 	});
 
 	it('answers an unknown /v1 route with a 404 not_found envelope', async () => {

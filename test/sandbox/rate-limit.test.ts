@@ -1,6 +1,6 @@
 /** Token bucket per key: 429 with Retry-After when empty, X-RateLimit-* counting down, tokens refilling. */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { get } from './http';
+import { call, get } from './http';
 
 let sandbox: RunningSandbox;
 /** A pinned clock, so refills happen when the test says and not when a busy machine gets round to it. */
@@ -35,6 +35,54 @@ it('spends the burst, then answers 429 rate_limited with Retry-After, then refil
 	const refilled = await get(sandbox, '/v1/segments?limit=1');
 	expect(refilled.status).toBe(200);
 	expect(refilled.headers.get('x-ratelimit-remaining')).toBe('0');
+});
+
+it('states the refill and the precise, relative reset, and dates its answers on its own clock', async () => {
+	sandbox.setRateLimit(4, 2);
+	const first = await get(sandbox, '/v1/segments?limit=1');
+	// 2 at once, the whole bucket refilled in 0.5 s: 4 a second.
+	expect(first.headers.get('x-ratelimit-policy')).toBe('2;w=0.5');
+	// One token used: full again in 0.25 s.
+	expect(first.headers.get('x-ratelimit-reset-after')).toBe('0.25');
+	expect(first.headers.get('date')).toBe(new Date(clock).toUTCString());
+	await get(sandbox, '/v1/segments?limit=1');
+	clock += 100;
+	const limited = await get(sandbox, '/v1/segments?limit=1');
+	expect(limited.status).toBe(429);
+	// 0.4 tokens refilled in 100 ms: the next one in 150 ms; Retry-After rounds that up to a whole second.
+	expect(limited.headers.get('x-ratelimit-reset-after')).toBe('0.15');
+	expect(limited.headers.get('retry-after')).toBe('1');
+	expect(limited.headers.get('x-ratelimit-reset')).toBe(String(Math.ceil((clock + 150) / 1000)));
+	clock += 150;
+	expect((await get(sandbox, '/v1/segments?limit=1')).status).toBe(200);
+});
+
+it('counts what it served: by status and route, tokens taken, limiter refusals, links per destination', async () => {
+	sandbox.setRateLimit(1, 2);
+	const admin = (path: string, method = 'GET') => fetch(`${sandbox.url}${path}`, { method }).then((r) => r.json());
+	await admin('/__sandbox/stats/clear', 'POST');
+	const body = { destination: 'https://stats.example.org/a' };
+	await call(sandbox, 'POST', '/v1/links', { body, headers: { 'Idempotency-Key': 'stats-1' } });
+	await call(sandbox, 'POST', '/v1/links', { body, headers: { 'Idempotency-Key': 'stats-1' } });
+	await get(sandbox, '/v1/segments?limit=1');
+	const stats = await admin('/__sandbox/stats?requests=1&destinationPrefix=https://stats.example.org/');
+	expect(stats).toMatchObject({
+		requests: 3,
+		byStatus: { 201: 2, 429: 1 },
+		byRoute: { 'POST /v1/links': 2, 'GET /v1/segments': 1 },
+		tokensTaken: 2,
+		limiterRefusals: 1,
+		idempotentReplays: 1,
+		linksByDestination: { 'https://stats.example.org/a': 1 },
+	});
+	expect(stats.records.map((r: { url: string; status: number }) => `${r.status} ${r.url}`)).toEqual([
+		'201 /v1/links',
+		'201 /v1/links',
+		'429 /v1/segments?limit=1',
+	]);
+	expect(stats.lastEndMs).toBeGreaterThanOrEqual(stats.firstStartMs);
+	await admin('/__sandbox/stats/clear', 'POST');
+	expect(await admin('/__sandbox/stats')).toMatchObject({ requests: 0, tokensTaken: 0 });
 });
 
 it('rounds a long wait up to whole seconds in Retry-After', async () => {

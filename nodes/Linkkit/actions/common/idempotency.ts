@@ -12,9 +12,10 @@
  *   fallback where n8n has no context (n8n 1.x).
  * - Nothing links a fresh execution to an earlier one (e.g. the same webhook sent again after a worker crash made
  *   n8n throw the execution's progress away). For that the user can give "Duplicate Protection ID" (an ID from their
- *   data); the key then follows the item, not the execution.
- * The request's content is part of the key too: a corrected item (e.g. a new slug after a conflict) counts as a new
- * create instead of colliding with the key of the failed attempt.
+ *   data); the key then follows the item and what is sent for it, so a row whose details changed is a new link.
+ * Within one execution's origin the key leaves the request's content out on purpose: an expression such as
+ * {{ $now }} gives a retry different details, and the same key then makes Linkkit refuse (409) rather than create a
+ * second link. A corrected item still goes through: Linkkit keeps only successful answers under a key.
  */
 
 import type { IExecuteFunctions } from 'n8n-workflow';
@@ -33,10 +34,10 @@ export function executionOrigin(ctx: IExecuteFunctions): string {
 	return `execution:${ctx.getExecutionId()}`;
 }
 
-/** One input item across repeats: the user's own ID when given, else its place in this execution and run. */
-function itemIdentity(ctx: IExecuteFunctions, itemIndex: number): string {
+/** One input item across repeats: the user's own ID and the item's details, else its place in this execution and run. */
+function itemIdentity(ctx: IExecuteFunctions, itemIndex: number, payload: unknown): string {
 	const own = String(ctx.getNodeParameter(DUPLICATE_PROTECTION_ID, itemIndex, '') ?? '').trim();
-	if (own) return `id:${own}`;
+	if (own) return `id:${own}:${stableJson(payload)}`;
 	return `item:${executionOrigin(ctx)}:${ctx.getWorkflowDataProxy(0).$thisRunIndex}:${itemIndex}`;
 }
 
@@ -47,15 +48,14 @@ function scope(ctx: IExecuteFunctions, operation: string): string[] {
 
 /** The key for one item's create; `payload` is what is sent for it (the core's input). */
 export function idempotencyKeyFor(ctx: IExecuteFunctions, operation: string, itemIndex: number, payload: unknown): string {
-	return deriveIdempotencyKey(...scope(ctx, operation), itemIdentity(ctx, itemIndex), stableJson(payload));
+	return deriveIdempotencyKey(...scope(ctx, operation), itemIdentity(ctx, itemIndex, payload));
 }
 
-/** The key for one bulk request: every item in it, in order, with what is sent for it. */
+/** The key for one bulk request: every item in it, in order. */
 export function batchIdempotencyKeyFor(
 	ctx: IExecuteFunctions,
 	operation: string,
 	entries: Array<{ itemIndex: number; payload: unknown }>,
 ): string {
-	const parts = entries.map((entry) => [itemIdentity(ctx, entry.itemIndex), entry.payload]);
-	return deriveIdempotencyKey(...scope(ctx, operation), stableJson(parts));
+	return deriveIdempotencyKey(...scope(ctx, operation), stableJson(entries.map((entry) => itemIdentity(ctx, entry.itemIndex, entry.payload))));
 }
