@@ -48,6 +48,22 @@ export interface NodeRun {
 	sent: SentRequest[];
 }
 
+/**
+ * One execution has one execution context in n8n (established when it starts, copied into a Retry). Runs given the
+ * same `executionId` are the same execution run again (Retry On Fail, a re-run), so they share one context here too;
+ * runs without an `executionId` get the fresh context n8n establishes for each new execution.
+ */
+const contexts = new Map<string, IExecutionContext>();
+function contextOf(executionId: string | undefined): IExecutionContext | undefined {
+	if (executionId === undefined) return undefined;
+	let context = contexts.get(executionId);
+	if (!context) {
+		context = { version: 1, establishedAt: Date.now() + contexts.size, source: 'manual' };
+		contexts.set(executionId, context);
+	}
+	return context;
+}
+
 /** Executes the Linkkit node once over `items` and returns its output, or throws the error n8n recorded. */
 export async function runNode(options: HarnessOptions): Promise<NodeRun> {
 	const sent = options.sent ?? [];
@@ -64,7 +80,7 @@ export async function runNode(options: HarnessOptions): Promise<NodeRun> {
 		sent,
 	});
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
-	const [output] = await executeNode(workflow, node.name, additionalData, { input: items, runIndex: options.runIndex, executionContext: options.executionContext });
+	const [output] = await executeNode(workflow, node.name, additionalData, { input: items, runIndex: options.runIndex, executionContext: options.executionContext ?? contextOf(options.executionId) });
 	return { items: output ?? [], sent };
 }
 

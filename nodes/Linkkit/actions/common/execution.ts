@@ -6,7 +6,7 @@
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deriveIdempotencyKey, type LinkkitClient, type RetryOptions } from '../../../../core';
+import type { LinkkitClient, RetryOptions } from '../../../../core';
 import { linkkitClient } from '../../transport';
 import { errorItemJson, toNodeError } from '../../transport/errors';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './fields';
@@ -49,16 +49,8 @@ export class ClientPool {
 	}
 }
 
-/**
- * A stable Idempotency-Key for one logical create: the same execution, node, run of the node (loops run
- * a node several times) and item give the same key, so "Retry On Fail" and retries of a request cannot
- * create twice, while a new execution creates anew.
- */
-export function idempotencyKeyFor(ctx: IExecuteFunctions, operation: string, itemIndex: number): string {
-	const node = ctx.getNode();
-	const runIndex = ctx.getWorkflowDataProxy(0).$thisRunIndex;
-	return deriveIdempotencyKey(ctx.getExecutionId(), node.id || node.name, runIndex, operation, itemIndex);
-}
+// The creates' idempotency keys live in ./idempotency; re-exported here, where the operations get their helpers.
+export { batchIdempotencyKeyFor, idempotencyKeyFor } from './idempotency';
 
 /** Runs `handler` for every input item; see the file comment for what it guarantees. */
 export async function runPerItem(

@@ -72,6 +72,26 @@ export const writeOptionsField: INodeProperties = {
 	],
 };
 
+/**
+ * "Options" of the creates: the write options plus an ID from the user's own data, so that running the same item
+ * again in a new execution (which n8n cannot link to the first one) returns what was already created.
+ */
+export const createOptionsField: INodeProperties = {
+	...writeOptionsField,
+	options: [
+		{
+			displayName: 'Duplicate Protection ID',
+			name: 'duplicateProtectionId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.rowNumber }}',
+			description:
+				"An ID that identifies this item in your data, such as a row or order ID. When an item with the same ID and the same details reaches this node again within 24 hours — for example you run the workflow again after an execution was lost, or the same webhook arrives twice — Linkkit returns what it created the first time instead of a duplicate. Without it, only repeats within the same execution (Retry On Fail, n8n's Retry of a failed execution) are recognised.",
+		},
+		...(writeOptionsField.options ?? []),
+	],
+};
+
 /** The five UTM fields, flat inside a collection (n8n users map them one by one). */
 export const utmFields: INodeProperties[] = [
 	{ displayName: 'UTM Campaign', name: 'utmCampaign', type: 'string', default: '', placeholder: 'spring_sale', description: 'Sent as utm_campaign' },
