@@ -81,12 +81,12 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: 100,
 		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'Fire when a link reaches this many clicks. Links already past it when you activate the workflow do not fire.',
+		description: 'Fire when a link reaches this many clicks. Links already past it when you publish the workflow do not fire.',
 		displayOptions: forEvents('linkClickMilestone'),
 	},
 	{
 		displayName:
-			'Checks Linkkit on the schedule below. The first check after activation only remembers where things stand; later checks send each new item once, oldest first.',
+			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',
