@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only tool, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- dev-only tool, never shipped in the n8n package */
 /**
  * The browser test (test/ui) drives Debian's Chromium; no test tool downloads a browser of its own. A developer
  * machine may have it; a CI machine starts without it, so the first caller installs it (`apt-get update`, then
