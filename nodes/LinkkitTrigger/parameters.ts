@@ -51,7 +51,9 @@ export async function readMilestoneWatch(context: IPollFunctions, client: Linkki
 	if (!watch.linkId && !watch.campaignId) {
 		throw new NodeOperationError(
 			context.getNode(),
-			scope === 'link' ? 'Choose the link to watch: from the list, by ID or by its short URL.' : 'Choose the campaign to watch: from the list or by ID.',
+			scope === 'link'
+				? 'Choose the link to watch in "Link" (from the list, by ID or by URL).'
+				: 'Choose the campaign to watch in "Campaign" (from the list or by ID).',
 		);
 	}
 	return watch;

@@ -52,6 +52,10 @@ export interface RunningN8n extends N8nCli {
 	/** n8n's own log so far (stdout + stderr). */
 	log(): string;
 	stop(): Promise<void>;
+	/** Kills the n8n process with `signal` (default SIGKILL: no shutdown, as in a crash or OOM kill) and waits for it. */
+	kill(signal?: NodeJS.Signals): Promise<void>;
+	/** Starts the same n8n again (same folder, database, port and encryption key) and waits until it is ready. */
+	restart(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -211,15 +215,19 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 	const cli = cliFor(options.userFolder, env, logFile, () => spare.shift() ?? 20_000 + Math.floor(Math.random() * 20_000));
 	await options.beforeStart?.(cli);
 
-	const child = spawn(process.execPath, [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const out = createWriteStream(logFile, { flags: 'a' });
 	let text = '';
-	for (const stream of [child.stdout, child.stderr]) {
-		stream?.on('data', (chunk: Buffer) => {
-			text += chunk.toString();
-			out.write(chunk);
-		});
-	}
+	const launch = () => {
+		const started = spawn(process.execPath, [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		for (const stream of [started.stdout, started.stderr]) {
+			stream?.on('data', (chunk: Buffer) => {
+				text += chunk.toString();
+				out.write(chunk);
+			});
+		}
+		return started;
+	};
+	let child = launch();
 	// If our process ends without calling stop() (a crashed test run), take n8n down with it.
 	const killOnExit = () => child.kill('SIGKILL');
 	process.once('exit', killOnExit);
@@ -241,7 +249,20 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 		await stop();
 		throw error;
 	}
-	return { ...cli, url, logFile, log: () => text, stop };
+	const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill(signal);
+		await exited;
+		out.write(`\n--- n8n killed with ${signal} by the test ---\n`);
+	};
+	const restart = async () => {
+		await kill('SIGTERM');
+		out.write('\n--- n8n restarted by the test ---\n');
+		child = launch();
+		await waitForReady(url, child, () => text, 180_000);
+	};
+	return { ...cli, url, logFile, log: () => text, stop, kill, restart };
 }
 
 /** Names of the packages installed in a user folder's `.n8n/nodes` (for a quick sanity check). */

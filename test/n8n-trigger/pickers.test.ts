@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { IDataObject, INodeParameters, INodeProperties, IWorkflowBase } from 'n8n-workflow';
 
 import type { Campaign, Link, LinkkitClient } from '../../core';
+import { SETTLE_MS } from '../../core/polling';
 import { linkPicker } from '../../nodes/Linkkit/actions/link/get.operation';
 import { campaignPicker } from '../../nodes/Linkkit/actions/campaign/fields';
 import { Linkkit } from '../../nodes/Linkkit/Linkkit.node';
@@ -25,16 +26,22 @@ let client: LinkkitClient;
 let campaign: Campaign;
 let link: Link;
 
+// The trigger hands items on once they are SETTLE_MS old by Linkkit's clock: each scheduled check here comes that much
+// later on the sandbox's clock, as n8n's next check a minute later would.
+let clockAhead = 0;
+
 beforeAll(async () => {
-	sandbox = await startTestSandbox();
+	sandbox = await startTestSandbox({ now: () => Date.now() + clockAhead });
 	({ client } = realClient(sandbox.url, sandbox.apiKey));
 	campaign = await client.campaigns.create({ name: 'Picker Trigger Campaign' });
 	link = await client.links.create({ destination: 'https://example.com/picked', slug: 'picked-link', campaignId: campaign.id });
 });
 afterAll(async () => await sandbox.stop());
 
-const run = (mode: PollMode, parameters: INodeParameters, staticData: IDataObject, sent?: SentRequest[]) =>
-	poll({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, mode, parameters, staticData, sent });
+function run(mode: PollMode, parameters: INodeParameters, staticData: IDataObject, sent?: SentRequest[]) {
+	if (mode === 'trigger') clockAhead += SETTLE_MS + 1_000;
+	return poll({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, mode, parameters, staticData, sent });
+}
 const picked = (mode: string, value: string) => ({ __rl: true, mode, value });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -107,9 +114,27 @@ describe('every way of choosing watches the same thing', () => {
 		expect(error).toMatchObject({ message: expect.stringMatching(/^No link matches/), httpCode: '404' });
 	});
 
-	it('Link Click Milestone with nothing chosen asks for the link, naming the ways to choose it', async () => {
+	it('Link Click Milestone with nothing chosen names the field and the ways to fill it in', async () => {
 		const error = await run('trigger', { event: 'linkClickMilestone', milestoneLinkId: picked('list', '') }, {}).catch((e: unknown) => e);
-		expect((error as Error).message).toBe('Choose the link to watch: from the list, by ID or by its short URL.');
+		expect((error as Error).message).toBe('Choose the link to watch in "Link" (from the list, by ID or by URL).');
+		const campaign = { event: 'linkClickMilestone', watch: 'campaign', milestoneCampaignId: picked('list', '') };
+		await expect(run('trigger', campaign, {})).rejects.toThrow('Choose the campaign to watch in "Campaign" (from the list or by ID).');
+	});
+
+	it('Link Click Milestone by URL watches that link', async () => {
+		const watched = await client.links.create({ destination: 'https://example.com/ms-url', slug: 'ms-url' });
+		const parameters = { event: 'linkClickMilestone', watch: 'link', milestone: 1, milestoneLinkId: picked('shortUrl', watched.shortUrl) };
+		const staticData: IDataObject = {};
+		expect(await run('trigger', parameters, staticData)).toBeNull();
+		await visit('ms-url');
+		expect(await run('trigger', parameters, staticData)).toEqual([expect.objectContaining({ id: watched.id, milestone: 1 })]);
+	});
+
+	it("an ID that is not a link ID is refused by the field's label before anything is sent", async () => {
+		const sent: SentRequest[] = [];
+		const parameters = { event: 'newClick', clickLinkId: picked('id', '={{ "cmp_8f3k2m9q1x" }}') };
+		await expect(run('trigger', parameters, {}, sent)).rejects.toThrow('Link: "cmp_8f3k2m9q1x" is not a link ID — link IDs look like lnk_8f3k2m9q1x');
+		expect(sent).toEqual([]);
 	});
 });
 

@@ -74,7 +74,11 @@ async function cached<T>(z: ZObject, what: string, use: () => Promise<T>): Promi
  * the slot is this run's to settle; it is not when another run with the very same input is under way right now.
  */
 async function keyForRun(z: ZObject, slot: string, now: number): Promise<{ key: string; owned: boolean }> {
-	const pending = (await cached(z, 'read', () => z.cache.get(slot))) as Pending | null | undefined;
+	const unavailable = Symbol('unavailable');
+	const read = await cached(z, 'read', () => z.cache.get(slot)).then((value) => (value === undefined ? unavailable : value));
+	// Without the cache there is nothing to carry over: say so once (above), and leave the cache alone from here on.
+	if (read === unavailable) return { key: newIdempotencyKey(), owned: false };
+	const pending = read as Pending | null;
 	const resumable = pending && (pending.state === 'unsettled' || now - pending.at > STILL_RUNNING_MS);
 	if (pending && !resumable) return { key: newIdempotencyKey(), owned: false };
 	const key = resumable ? pending.key : newIdempotencyKey();
