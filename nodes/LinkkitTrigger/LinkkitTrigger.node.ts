@@ -1,15 +1,14 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readMilestone, type LinkkitClient } from '../../core';
-import { readLocator, resolveLinkId } from '../Linkkit/actions/common/locators';
 import { listSearch } from '../Linkkit/methods';
 import { linkkitClient } from '../Linkkit/transport';
 import { toNodeError } from '../Linkkit/transport/errors';
 import { triggerProperties } from './description';
-import { feedFor, type FeedEvent, type FeedFilters } from './feeds';
-import { milestoneSample, pollMilestone, type MilestoneState, type MilestoneWatch } from './milestone';
+import { feedFor, type FeedEvent } from './feeds';
+import { milestoneSample, pollMilestone, type MilestoneState } from './milestone';
 import { newestItem, pollFeed, type TriggerFeedState } from './poll-feed';
+import { readFeedFilters, readMilestoneWatch } from './parameters';
 
 type TriggerEvent = FeedEvent | 'linkClickMilestone';
 
@@ -42,7 +41,7 @@ export class LinkkitTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	// The link and campaign pickers list what the account holds, as the action node's do.
+	// The link and campaign pickers search with the action node's methods.
 	methods = { listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -83,38 +82,4 @@ export class LinkkitTrigger implements INodeType {
 
 function compact<T>(values: Array<T | undefined>): T[] {
 	return values.filter((value): value is T => value !== undefined);
-}
-
-/**
- * The ID a campaign or link field stands for, or undefined when it is left empty. A field holds a picker value
- * (`{ mode, value }`) or, in workflows saved before the pickers, a plain ID string; both read the same, so the
- * feed's key (and with it the trigger's mark) does not change when such a workflow is opened and saved again.
- */
-function picked(context: IPollFunctions, name: string): string | undefined {
-	const value = readLocator(context.getNodeParameter(name, '')).value;
-	return value === '' ? undefined : value;
-}
-
-/** A link field's link ID; a link given by its short URL is looked up (one request) on each check. */
-async function pickedLink(context: IPollFunctions, name: string, client: LinkkitClient): Promise<string | undefined> {
-	const raw = context.getNodeParameter(name, '');
-	return readLocator(raw).value === '' ? undefined : await resolveLinkId(client, raw);
-}
-
-async function readFeedFilters(context: IPollFunctions, event: FeedEvent, client: LinkkitClient): Promise<FeedFilters> {
-	if (event === 'newLink' || event === 'updatedLink') return { campaignId: picked(context, 'campaignId') };
-	if (event === 'newClick') return { linkId: await pickedLink(context, 'clickLinkId', client), campaignId: picked(context, 'clickCampaignId') };
-	return {};
-}
-
-async function readMilestoneWatch(context: IPollFunctions, client: LinkkitClient): Promise<MilestoneWatch> {
-	const scope = context.getNodeParameter('watch', 'link') as MilestoneWatch['scope'];
-	const milestone = readMilestone(context.getNodeParameter('milestone', 100));
-	const watch: MilestoneWatch = { scope, milestone };
-	if (scope === 'link') watch.linkId = await pickedLink(context, 'milestoneLinkId', client);
-	else watch.campaignId = picked(context, 'milestoneCampaignId');
-	if (!watch.linkId && !watch.campaignId) {
-		throw new NodeOperationError(context.getNode(), scope === 'link' ? 'Choose the link to watch in "Link".' : 'Choose the campaign to watch in "Campaign".');
-	}
-	return watch;
 }

@@ -1,4 +1,8 @@
-/** The trigger's fields, in the order a person fills them in. */
+/**
+ * The trigger's fields, in the order a person fills them in. Links and campaigns are chosen with the action node's
+ * pickers (from a searchable list, by ID, or a link by its short URL); workflows saved when these were plain ID
+ * fields keep their value under the same names (see parameters.ts).
+ */
 
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -26,8 +30,6 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Updated Link', value: 'updatedLink', description: 'A short link is changed (not when it is first created)' },
 		],
 	},
-	// Pickers like the action node's (the same fields and list searches). The parameter names are the ones saved
-	// workflows hold, where they may still be a plain ID string from before the pickers: the trigger reads both.
 	locatorField('campaign', {
 		displayName: 'Campaign',
 		name: 'campaignId',
@@ -79,12 +81,12 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: 100,
 		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'Fire when a link reaches this many clicks. Links already past it when you activate the workflow do not fire.',
+		description: 'Fire when a link reaches this many clicks. Links already past it when you publish the workflow do not fire.',
 		displayOptions: forEvents('linkClickMilestone'),
 	},
 	{
 		displayName:
-			'Checks Linkkit on the schedule below. The first check after activation only remembers where things stand; later checks send each new item once, oldest first.',
+			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',

@@ -1,189 +1,182 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only test code, never shipped in the n8n package */
 /**
- * The trigger's link and campaign fields are pickers like the action node's (From List, By ID, and By Short URL for
- * links), and workflows saved before the pickers, which hold a plain ID string, keep working with their mark.
+ * The trigger's link and campaign fields are the action node's pickers (same modes, same list search), and every way
+ * of filling them — picked from the list, typed ID, short URL, or a plain ID string saved before they were pickers —
+ * watches the same thing, through n8n's engine (poll-harness.ts) against the sandbox.
  */
 
-import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import type { LinkkitClient } from '../../core';
+import type { IDataObject, INodeParameters, INodeProperties, IWorkflowBase } from 'n8n-workflow';
+
+import type { Campaign, Link, LinkkitClient } from '../../core';
+import { SETTLE_MS } from '../../core/polling';
+import { linkPicker } from '../../nodes/Linkkit/actions/link/get.operation';
+import { campaignPicker } from '../../nodes/Linkkit/actions/campaign/fields';
 import { Linkkit } from '../../nodes/Linkkit/Linkkit.node';
 import { LinkkitTrigger } from '../../nodes/LinkkitTrigger/LinkkitTrigger.node';
-import { loadOptionsContext, type SentRequest } from '../n8n-node/harness';
 import { realClient } from '../support/fetch-port';
+import { loadOptionsContextFor, NODE_TYPE, type SentRequest } from '../support/n8n-engine';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { poll, type PollMode } from './poll-harness';
 
 let sandbox: RunningSandbox;
 let client: LinkkitClient;
+let campaign: Campaign;
+let link: Link;
+
+// The trigger hands items on once they are SETTLE_MS old by Linkkit's clock: each scheduled check here comes that much
+// later on the sandbox's clock, as n8n's next check a minute later would.
+let clockAhead = 0;
 
 beforeAll(async () => {
-	sandbox = await startTestSandbox();
-});
-afterAll(async () => {
-	await sandbox.stop();
-});
-beforeEach(() => {
-	sandbox.reset();
+	sandbox = await startTestSandbox({ now: () => Date.now() + clockAhead });
 	({ client } = realClient(sandbox.url, sandbox.apiKey));
+	campaign = await client.campaigns.create({ name: 'Picker Trigger Campaign' });
+	link = await client.links.create({ destination: 'https://example.com/picked', slug: 'picked-link', campaignId: campaign.id });
 });
+afterAll(async () => await sandbox.stop());
 
-const trigger = new LinkkitTrigger();
-const field = (properties: INodeProperties[], name: string) => properties.find((p) => p.name === name && p.type === 'resourceLocator');
-
-const run = (mode: PollMode, parameters: INodeParameters, staticData: IDataObject, sent?: SentRequest[]) =>
-	poll({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, mode, parameters, staticData, sent });
+function run(mode: PollMode, parameters: INodeParameters, staticData: IDataObject, sent?: SentRequest[]) {
+	if (mode === 'trigger') clockAhead += SETTLE_MS + 1_000;
+	return poll({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, mode, parameters, staticData, sent });
+}
+const picked = (mode: string, value: string) => ({ __rl: true, mode, value });
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 async function visit(slug: string): Promise<void> {
-	const answer = await fetch(`${sandbox.url}/r/${slug}`, { redirect: 'manual', headers: { 'User-Agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' } });
+	const answer = await fetch(`${sandbox.url}/r/${slug}`, { redirect: 'manual', headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)' } });
 	if (answer.status !== 302) throw new Error(`visit /r/${slug} answered ${answer.status}`);
 }
 
-/** A distinct instant per item, so "new since the mark" is unambiguous. */
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+describe('the fields', () => {
+	const trigger = new LinkkitTrigger();
+	const field = (name: string) => trigger.description.properties.find((p) => p.name === name) as INodeProperties;
 
-/**
- * A workflow as n8n saved it before the pickers (exported JSON): the trigger's filters are plain ID strings. Only the
- * trigger node's parameters matter to a poll; the rest is there so the fixture reads like the real export.
- */
-function workflowSavedBeforePickers(parameters: IDataObject) {
-	return JSON.parse(
-		JSON.stringify({
-			name: 'Saved before the pickers',
-			nodes: [
-				{
-					parameters,
-					id: '1b7f3c2e-0000-4000-8000-000000000001',
-					name: 'Linkkit Trigger',
-					type: 'n8n-nodes-linkkit.linkkitTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					credentials: { linkkitApi: { id: 'cred-1', name: 'Linkkit account' } },
-				},
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-		}),
-	) as { nodes: Array<{ parameters: INodeParameters }> };
-}
-
-/** What the editor saves once such a workflow is opened and a picker is touched: the same ID, as a picker value. */
-const asPicked = (id: string) => ({ __rl: true, mode: 'id', value: id });
-
-describe('the trigger fields', () => {
-	const pickers = {
-		campaignId: 'campaign',
-		clickLinkId: 'link',
-		clickCampaignId: 'campaign',
-		milestoneLinkId: 'link',
-		milestoneCampaignId: 'campaign',
-	} as const;
-	const actionProperties = new Linkkit().description.properties;
-
-	test.each(Object.entries(pickers))('%s is a picker with the action node’s modes and list search', (name, kind) => {
-		const picker = field(trigger.description.properties, name);
-		expect(picker).toBeDefined();
-		// The action node's own picker of the same kind (Get's Link, Campaign → Get's Campaign).
-		const actionPicker = actionProperties.find((p) => p.type === 'resourceLocator' && p.name === `${kind}Id`);
-		expect(picker!.modes).toEqual(actionPicker!.modes);
-		expect(picker!.modes!.map((m) => m.name)).toEqual(kind === 'link' ? ['list', 'id', 'shortUrl'] : ['list', 'id']);
-		const method = picker!.modes!.find((m) => m.name === 'list')!.typeOptions!.searchListMethod!;
-		expect(typeof (trigger.methods.listSearch as Record<string, unknown>)[method]).toBe('function');
-		expect(picker!.displayName).toBe(kind === 'link' ? 'Link' : 'Campaign');
+	it('links and campaigns are chosen with the action node\'s pickers and its list search', () => {
+		for (const name of ['clickLinkId', 'milestoneLinkId']) expect(field(name).modes).toEqual(linkPicker.modes);
+		for (const name of ['campaignId', 'clickCampaignId', 'milestoneCampaignId']) expect(field(name).modes).toEqual(campaignPicker.modes);
+		expect(trigger.methods.listSearch).toBe(new Linkkit().methods.listSearch);
+		expect(field('milestoneLinkId')).toMatchObject({ displayName: 'Link', required: true });
+		expect(field('clickCampaignId')).toMatchObject({ displayName: 'Campaign', default: { mode: 'list', value: '' } });
 	});
 
-	test('the list searches run through the trigger node and show the account’s links and campaigns', async () => {
-		const campaign = await client.campaigns.create({ name: 'Trigger Picker Campaign' });
-		const link = await client.links.create({ destination: 'https://example.com/trigger-picker', slug: 'trigger-picker', title: 'Trigger picker' });
-		const context = loadOptionsContext(sandbox.url, sandbox.apiKey);
-		const campaigns = await trigger.methods.listSearch.searchCampaigns.call(context, 'trigger picker');
-		expect(campaigns.results).toEqual([{ name: 'Trigger Picker Campaign', value: campaign.id }]);
-		const links = await trigger.methods.listSearch.searchLinks.call(context, 'trigger-picker');
+	it("the trigger's list search finds links and campaigns by what a person types", async () => {
+		const context = loadOptionsContextFor(NODE_TYPE.trigger, { apiKey: sandbox.apiKey, baseUrl: sandbox.url }, [], 'parameters.clickLinkId');
+		const links = await trigger.methods.listSearch.searchLinks.call(context, 'picked-link');
 		expect(links.results.map((r) => r.value)).toEqual([link.id]);
+		const campaigns = await trigger.methods.listSearch.searchCampaigns.call(context, 'picker trigger');
+		expect(campaigns.results).toEqual([{ name: 'Picker Trigger Campaign', value: campaign.id }]);
 	});
 });
 
-describe('a workflow saved with plain ID strings', () => {
-	test('New Click: clicks on the saved link only; after the editor saves a picker value the mark carries on', async () => {
-		const watched = await client.links.create({ destination: 'https://example.com/watched', slug: 'old-watched' });
-		await client.links.create({ destination: 'https://example.com/other', slug: 'old-other' });
-		const [node] = workflowSavedBeforePickers({ event: 'newClick', clickLinkId: watched.id }).nodes;
+describe('every way of choosing watches the same thing', () => {
+	it('New Link: the campaign from the list, by ID, or as a plain saved ID keeps one position', async () => {
 		const staticData: IDataObject = {};
-
-		expect(await run('trigger', node.parameters, staticData)).toBeNull();
+		expect(await run('trigger', { event: 'newLink', campaignId: picked('list', campaign.id) }, staticData)).toBeNull();
 		await tick();
-		await visit('old-other');
-		await visit('old-watched');
-		const first = await run('trigger', node.parameters, staticData);
-		expect(first?.map((click) => click.linkId)).toEqual([watched.id]);
-
-		// Re-saved by the new editor: a picker value holding the same ID. Not a new filter, so no fresh start.
+		const inCampaign = await client.links.create({ destination: 'https://example.com/in-campaign', campaignId: campaign.id });
+		await client.links.create({ destination: 'https://example.com/elsewhere' });
+		// The same campaign typed by ID, then as the plain string older workflows hold: the position carries on.
+		expect((await run('trigger', { event: 'newLink', campaignId: picked('id', campaign.id) }, staticData))?.map((i) => i.id)).toEqual([inCampaign.id]);
 		await tick();
-		await visit('old-watched');
-		const next = await run('trigger', { ...node.parameters, clickLinkId: asPicked(watched.id) }, staticData);
-		expect(next?.map((click) => click.linkId)).toEqual([watched.id]);
+		const next = await client.links.create({ destination: 'https://example.com/in-campaign-2', campaignId: campaign.id });
+		expect((await run('trigger', { event: 'newLink', campaignId: campaign.id }, staticData))?.map((i) => i.id)).toEqual([next.id]);
 	});
 
-	test('New Link: the saved campaign still filters, in trigger mode and in Fetch Test Event', async () => {
-		const campaign = await client.campaigns.create({ name: 'Old shape campaign' });
-		const [node] = workflowSavedBeforePickers({ event: 'newLink', campaignId: campaign.id }).nodes;
+	it('New Click: a link by its short URL is looked up once, then each check costs one request again', async () => {
 		const staticData: IDataObject = {};
-		expect(await run('trigger', node.parameters, staticData)).toBeNull();
-		await tick();
-		const inCampaign = await client.links.create({ destination: 'https://example.com/in', campaignId: campaign.id });
-		await tick();
-		await client.links.create({ destination: 'https://example.com/outside' });
-		expect((await run('trigger', node.parameters, staticData))?.map((link) => link.id)).toEqual([inCampaign.id]);
-		expect((await run('manual', node.parameters, {}))?.map((link) => link.id)).toEqual([inCampaign.id]);
+		const parameters = { event: 'newClick', clickLinkId: picked('shortUrl', link.shortUrl) };
+		const first: SentRequest[] = [];
+		expect(await run('trigger', parameters, staticData, first)).toBeNull();
+		expect(first.map((r) => new URL(r.url).pathname)).toEqual(['/v1/links/lookup', '/v1/analytics/clicks']);
+
+		await visit('picked-link');
+		const other = await client.links.create({ destination: 'https://example.com/other', slug: 'other-clicked' });
+		await visit(other.slug);
+		const second: SentRequest[] = [];
+		const clicks = await run('trigger', parameters, staticData, second);
+		expect(clicks?.map((c) => c.linkId)).toEqual([link.id]);
+		expect(second.map((r) => new URL(r.url).pathname)).toEqual(['/v1/analytics/clicks']);
+		expect(new URL(second[0].url).searchParams.get('linkId')).toBe(link.id);
 	});
 
-	test('Link Click Milestone: the saved link ID is watched', async () => {
-		const link = await client.links.create({ destination: 'https://example.com/ms', slug: 'old-milestone' });
-		const [node] = workflowSavedBeforePickers({ event: 'linkClickMilestone', watch: 'link', milestoneLinkId: link.id, milestone: 2 }).nodes;
+	it('Fetch Test Event with a short URL shows the link\'s click and leaves the saved state alone', async () => {
 		const staticData: IDataObject = {};
-		expect(await run('trigger', node.parameters, staticData)).toBeNull();
-		await visit('old-milestone');
-		await visit('old-milestone');
-		expect(await run('trigger', node.parameters, staticData)).toEqual([expect.objectContaining({ id: link.id, clicks: 2, milestone: 2 })]);
-		expect(await run('trigger', node.parameters, staticData)).toBeNull();
-	});
-});
-
-describe('picker values', () => {
-	test('From List and By Short URL name the same link: clicks on it only, and the mark is shared', async () => {
-		const watched = await client.links.create({ destination: 'https://example.com/by-url', slug: 'by-url' });
-		await client.links.create({ destination: 'https://example.com/not-this', slug: 'not-this' });
-		const fromList = { event: 'newClick', clickLinkId: { __rl: true, mode: 'list', value: watched.id } };
-		const byUrl = { event: 'newClick', clickLinkId: { __rl: true, mode: 'shortUrl', value: watched.shortUrl } };
-		const staticData: IDataObject = {};
-		expect(await run('trigger', fromList, staticData)).toBeNull();
-		await tick();
-		await visit('not-this');
-		await visit('by-url');
-		const sent: SentRequest[] = [];
-		expect((await run('trigger', byUrl, staticData, sent))?.map((click) => click.linkId)).toEqual([watched.id]);
-		// The short URL is looked up on each check, then the clicks are read: two requests.
-		expect(sent.map((request) => new URL(request.url).pathname)).toEqual(['/v1/links/lookup', '/v1/analytics/clicks']);
+		const shown = await run('manual', { event: 'newClick', clickLinkId: picked('shortUrl', link.shortUrl) }, staticData);
+		expect(shown).toEqual([expect.objectContaining({ linkId: link.id })]);
+		expect(staticData).toEqual({});
 	});
 
-	test('Link Click Milestone by short URL watches that link', async () => {
-		const link = await client.links.create({ destination: 'https://example.com/ms-url', slug: 'ms-url' });
-		const parameters = { event: 'linkClickMilestone', watch: 'link', milestone: 1, milestoneLinkId: { __rl: true, mode: 'shortUrl', value: link.shortUrl } };
+	it('an unknown short URL says so before anything is watched', async () => {
+		const error = await run('trigger', { event: 'newClick', clickLinkId: picked('shortUrl', 'https://lnkk.it/no-such-link') }, {}).catch((e: unknown) => e);
+		expect(error).toMatchObject({ message: expect.stringMatching(/^No link matches/), httpCode: '404' });
+	});
+
+	it('Link Click Milestone with nothing chosen names the field and the ways to fill it in', async () => {
+		const error = await run('trigger', { event: 'linkClickMilestone', milestoneLinkId: picked('list', '') }, {}).catch((e: unknown) => e);
+		expect((error as Error).message).toBe('Choose the link to watch in "Link" (from the list, by ID or by URL).');
+		const campaign = { event: 'linkClickMilestone', watch: 'campaign', milestoneCampaignId: picked('list', '') };
+		await expect(run('trigger', campaign, {})).rejects.toThrow('Choose the campaign to watch in "Campaign" (from the list or by ID).');
+	});
+
+	it('Link Click Milestone by URL watches that link', async () => {
+		const watched = await client.links.create({ destination: 'https://example.com/ms-url', slug: 'ms-url' });
+		const parameters = { event: 'linkClickMilestone', watch: 'link', milestone: 1, milestoneLinkId: picked('shortUrl', watched.shortUrl) };
 		const staticData: IDataObject = {};
 		expect(await run('trigger', parameters, staticData)).toBeNull();
 		await visit('ms-url');
-		expect(await run('trigger', parameters, staticData)).toEqual([expect.objectContaining({ id: link.id, milestone: 1 })]);
+		expect(await run('trigger', parameters, staticData)).toEqual([expect.objectContaining({ id: watched.id, milestone: 1 })]);
 	});
 
-	test('an ID that is not a link ID is refused by the field’s label before anything is sent', async () => {
+	it("an ID that is not a link ID is refused by the field's label before anything is sent", async () => {
 		const sent: SentRequest[] = [];
-		const parameters = { event: 'newClick', clickLinkId: { __rl: true, mode: 'id', value: 'cmp_8f3k2m9q1x' } };
+		const parameters = { event: 'newClick', clickLinkId: picked('id', '={{ "cmp_8f3k2m9q1x" }}') };
 		await expect(run('trigger', parameters, {}, sent)).rejects.toThrow('Link: "cmp_8f3k2m9q1x" is not a link ID — link IDs look like lnk_8f3k2m9q1x');
 		expect(sent).toEqual([]);
 	});
+});
 
-	test('an empty required picker says which field to fill in', async () => {
-		const parameters = { event: 'linkClickMilestone', watch: 'campaign', milestoneCampaignId: { __rl: true, mode: 'list', value: '' } };
-		await expect(run('trigger', parameters, {})).rejects.toThrow('Choose the campaign to watch in "Campaign".');
+describe('a workflow saved before the fields were pickers (plain ID strings)', () => {
+	let savedLink: Link;
+	beforeAll(async () => {
+		savedLink = await client.links.create({ destination: 'https://example.com/saved', slug: 'saved-shape', campaignId: campaign.id });
+	});
+	const saved = () =>
+		JSON.parse(
+			readFileSync(join(__dirname, 'fixtures/saved-before-pickers.json'), 'utf8')
+				.replaceAll('{{CAMPAIGN_ID}}', campaign.id)
+				.replaceAll('{{LINK_ID}}', savedLink.id),
+		) as IWorkflowBase;
+	const parametersOf = (name: string) => saved().nodes.find((node) => node.name === name)!.parameters;
+
+	it('runs each trigger as saved, and switching the field to a picker keeps its position', async () => {
+		const newLinks = parametersOf('New links in the campaign');
+		expect(newLinks.campaignId).toBe(campaign.id);
+		const newLinksState: IDataObject = {};
+		expect(await run('trigger', newLinks, newLinksState)).toBeNull();
+
+		await visit('saved-shape');
+		const milestone = parametersOf('The link reaches 2 clicks');
+		const milestoneState: IDataObject = {};
+		expect(await run('trigger', milestone, milestoneState)).toBeNull();
+
+		const clicks = parametersOf('Clicks on the link');
+		expect(await run('manual', clicks, {})).toEqual([expect.objectContaining({ linkId: savedLink.id })]);
+
+		await tick();
+		const added = await client.links.create({ destination: 'https://example.com/saved-shape', campaignId: campaign.id });
+		expect((await run('trigger', newLinks, newLinksState))?.map((i) => i.id)).toEqual([added.id]);
+		await tick();
+		const again = await client.links.create({ destination: 'https://example.com/saved-shape-2', campaignId: campaign.id });
+		expect((await run('trigger', { ...newLinks, campaignId: picked('list', campaign.id) }, newLinksState))?.map((i) => i.id)).toEqual([again.id]);
+
+		// One click when the watch began; two more take the link past 2 once, now watched through the picker.
+		await visit('saved-shape');
+		await visit('saved-shape');
+		const watched = { ...milestone, milestoneLinkId: picked('id', savedLink.id) };
+		expect((await run('trigger', watched, milestoneState))?.map((i) => [i.id, i.clicks, i.milestone])).toEqual([[savedLink.id, 3, 2]]);
+		expect(await run('trigger', watched, milestoneState)).toBeNull();
 	});
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test code, never shipped in the n8n package */
 /**
  * Runs the Linkkit Trigger inside n8n's own engine (n8n-core 2.41.1, see test/support/n8n-engine.ts) against the
  * sandbox over HTTP, in-process. The real-n8n suite (test/n8n-e2e) remains the final judge of activation and scheduling.

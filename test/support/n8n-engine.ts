@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * n8n's own engine (n8n-core 2.41.1, the version of the real n8n the e2e suite runs) around our package, in-process:
  * the action node runs inside a real `WorkflowExecute`, the trigger polls through n8n-core's `PollContext` and
