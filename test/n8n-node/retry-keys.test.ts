@@ -65,7 +65,7 @@ describe('n8n Retry of a failed execution (new execution id, same execution cont
 		const parameters = (title: string) => ({ resource: 'link', operation: 'create', destination: `https://retry.example.org/${tag}`, additionalFields: { title } });
 		await run(parameters('first'), { executionId: '311', executionContext: context(1_700_000_000_010) });
 		const retry = run(parameters('second'), { executionId: '312', executionContext: context(1_700_000_000_010) });
-		await expect(retry).rejects.toThrow(/Idempotency-Key was already used with a different request/);
+		await expect(retry).rejects.toThrow(/An earlier attempt of this same create already succeeded, with different details/);
 		expect(await linksMatching(tag)).toHaveLength(1);
 	});
 
