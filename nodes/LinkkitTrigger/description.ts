@@ -31,19 +31,22 @@ export const triggerProperties: INodeProperties[] = [
 	locatorField('campaign', {
 		displayName: 'Campaign',
 		name: 'campaignId',
-		description: 'Only links in this campaign. Leave empty to watch every link.',
+		description: 'Only links in this campaign',
+		hint: 'Leave empty to watch every link',
 		displayOptions: forEvents('newLink', 'updatedLink'),
 	}),
 	locatorField('link', {
 		displayName: 'Link',
 		name: 'clickLinkId',
-		description: 'Only clicks on this link. Leave empty for clicks on every link.',
+		description: 'Only clicks on this link',
+		hint: 'Leave empty for clicks on every link',
 		displayOptions: forEvents('newClick'),
 	}),
 	locatorField('campaign', {
 		displayName: 'Campaign',
 		name: 'clickCampaignId',
-		description: 'Only clicks on links of this campaign. Leave empty for every campaign.',
+		description: 'Only clicks on links of this campaign',
+		hint: 'Leave empty for every campaign',
 		displayOptions: forEvents('newClick'),
 	}),
 	{
@@ -84,7 +87,8 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Checks Linkkit on the schedule below. The first check after activation only remembers where things stand; later checks send each new item once, oldest first.',
+			// n8n shows Poll Times above every polling trigger's own fields.
+			'Checks Linkkit on the Poll Times schedule above. The first check after activation only remembers where things stand; later checks send each new item once, oldest first.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
- * The trigger's link and campaign fields are pickers like the action node's (From List, By ID, and By Short URL for
+ * The trigger's link and campaign fields are pickers like the action node's (From List, By ID, and By URL (the short URL) for
  * links), and workflows saved before the pickers, which hold a plain ID string, keep working with their mark.
  */
 
@@ -150,7 +150,7 @@ describe('a workflow saved with plain ID strings', () => {
 });
 
 describe('picker values', () => {
-	test('From List and By Short URL name the same link: clicks on it only, and the mark is shared', async () => {
+	test('From List and By URL name the same link: clicks on it only, and the mark is shared', async () => {
 		const watched = await client.links.create({ destination: 'https://example.com/by-url', slug: 'by-url' });
 		await client.links.create({ destination: 'https://example.com/not-this', slug: 'not-this' });
 		const fromList = { event: 'newClick', clickLinkId: { __rl: true, mode: 'list', value: watched.id } };

@@ -40,7 +40,8 @@ export function locatorField(kind: Kind, overrides: Partial<INodeProperties> & P
 			...(kind === 'link'
 				? [
 						{
-							displayName: 'By Short URL',
+							// n8n's mode menu is narrow: "By Short URL" shows as "By Short"; the placeholder says which URL.
+							displayName: 'By URL',
 							name: 'shortUrl',
 							type: 'string' as const,
 							placeholder: 'https://lnkk.it/spring-sale',
