@@ -6,9 +6,17 @@
 import type { DatePreset } from './resources/analytics';
 import type { Link } from './resources/links';
 
-/** A link as pickers show it: its title with the short URL, or the short URL alone. */
-export function linkLabel(link: Pick<Link, 'title' | 'shortUrl'>): string {
-	return link.title ? `${link.title} (${link.shortUrl})` : link.shortUrl;
+const LABEL_DESTINATION_LENGTH = 60;
+
+/**
+ * A link as pickers show it: its title with the short URL; without a title, the short URL and where it goes (a list
+ * of bare short URLs tells a person nothing, and search also matches the destination).
+ */
+export function linkLabel(link: Pick<Link, 'title' | 'shortUrl' | 'destination'>): string {
+	if (link.title) return `${link.title} (${link.shortUrl})`;
+	const target = link.destination.replace(/^https?:\/\//i, '');
+	const shown = target.length > LABEL_DESTINATION_LENGTH ? `${target.slice(0, LABEL_DESTINATION_LENGTH - 1)}…` : target;
+	return `${link.shortUrl} → ${shown}`;
 }
 
 /** A link never changed still has updatedAt = createdAt: that is a new link, not an update. */

@@ -68,8 +68,15 @@ describe('bulkEntryError', () => {
 
 describe('display rules both platforms share', () => {
 	it('labels a link by title and short URL', () => {
-		expect(linkLabel({ title: 'Spring sale', shortUrl: 'https://lnkk.it/spring' })).toBe('Spring sale (https://lnkk.it/spring)');
-		expect(linkLabel({ title: null, shortUrl: 'https://lnkk.it/spring' })).toBe('https://lnkk.it/spring');
+		expect(linkLabel({ title: 'Spring sale', shortUrl: 'https://lnkk.it/spring', destination: 'https://shop.example.com/spring' })).toBe(
+			'Spring sale (https://lnkk.it/spring)',
+		);
+		// Untitled: where it goes tells links apart; long destinations are cut to 60 characters.
+		expect(linkLabel({ title: null, shortUrl: 'https://lnkk.it/spring', destination: 'https://shop.example.com/spring' })).toBe(
+			'https://lnkk.it/spring → shop.example.com/spring',
+		);
+		const long = linkLabel({ title: null, shortUrl: 'https://lnkk.it/x', destination: `https://example.com/${'a'.repeat(100)}` });
+		expect(long).toBe(`https://lnkk.it/x → example.com/${'a'.repeat(47)}…`);
 	});
 
 	it('counts a link as edited only when updatedAt moved past createdAt', () => {
