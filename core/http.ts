@@ -4,9 +4,11 @@
  */
 
 import { inputError, LinkkitError, type RateLimitWait } from './errors';
+import { header } from './headers';
 import { operations, type OperationId } from './generated/operations';
 import { RateLimitPacer } from './pacing';
-import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
+import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
+import { errorFromResponse, parseJsonBody } from './response-errors';
 import {
 	backoffDelay,
 	defaultRetryOptions,
@@ -37,6 +39,12 @@ export interface LinkkitHttpOptions {
 }
 
 export const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
+
+function dateHeaderMs(response: HttpResponse): number | undefined {
+	const raw = header(response, 'date');
+	const ms = raw ? Date.parse(raw) : NaN;
+	return Number.isNaN(ms) ? undefined : ms;
+}
 
 /**
  * Percent-encodes a query component strictly (RFC 3986): a space becomes %20, not the form-style "+"
@@ -69,6 +77,7 @@ export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
 	private readonly pacer = new RateLimitPacer();
+	private serverDate: number | undefined;
 	private readonly now: () => number;
 	private readonly random: () => number;
 
@@ -82,6 +91,14 @@ export class LinkkitHttp {
 		this.random = port.random ?? Math.random;
 	}
 
+	/**
+	 * Linkkit's clock as of its latest answer (its `Date` header, whole seconds), or undefined before any answer
+	 * carried one. For rules that must compare with Linkkit's timestamps rather than trust the local clock.
+	 */
+	get serverDateMs(): number | undefined {
+		return this.serverDate;
+	}
+
 	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
 		const op = operations[operationId];
 		const path = fillPath(op.path, options.pathParams);
@@ -89,6 +106,7 @@ export class LinkkitHttp {
 			method: op.method,
 			url: buildUrl(this.baseUrl, path, options.query),
 			headers: { Accept: 'application/json' },
+			timeoutMs: this.retry.requestTimeoutMs,
 		};
 		if (this.options.userAgent) request.headers['User-Agent'] = this.options.userAgent;
 		if (options.body !== undefined) {
@@ -113,16 +131,21 @@ export class LinkkitHttp {
 	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope?: string; action?: string }): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
+		// Set once an attempt may have been carried out without us learning the result (no answer, or a 5xx).
+		let mayBeDone = false;
 		for (let attempt = 0; ; attempt++) {
 			waited += await this.paceBeforeSending(waited, context.operation);
 
 			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
 			const outcome = await this.port.send(request).then(
-				(answer) => ({ answer, failure: undefined }),
-				(cause: unknown) => ({ answer: undefined, failure: networkError(cause, request.url, context.operation) }),
+				(answer) => ({ answer, cause: undefined }),
+				(cause: unknown) => ({ answer: undefined, cause }),
 			);
 			if (!outcome.answer) {
-				const error = outcome.failure as LinkkitError;
+				// A port that already decided on a LinkkitError (e.g. a refused input) is not a transient failure.
+				if (outcome.cause instanceof LinkkitError) throw outcome.cause;
+				const error = noAnswerError(outcome.cause, request, context.operation);
+				mayBeDone ||= mayHaveBeenApplied(classifyNoAnswer(outcome.cause));
 				if (!repeatable || attempt >= this.retry.maxRetries) throw error;
 				waited += await this.waitOrGiveUp(backoffDelay(attempt, this.retry, this.random), waited, error);
 				continue;
@@ -130,10 +153,14 @@ export class LinkkitHttp {
 			const response: HttpResponse = outcome.answer;
 
 			this.pacer.observe(response);
+			this.serverDate = dateHeaderMs(response) ?? this.serverDate;
 			if (response.status >= 200 && response.status < 300) return response;
+			// A DELETE retried after an attempt that may have gone through finds the object gone: that attempt deleted it.
+			if (response.status === 404 && request.method === 'DELETE' && mayBeDone) return { ...response, status: 204, body: undefined };
 
 			const asked = parseRetryAfter(response, this.now());
 			const error = errorFromResponse(response, context, asked);
+			mayBeDone ||= response.status >= 500;
 			// A 429 means Linkkit did nothing, so any method may be sent again; other failures only when safe.
 			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
 			if (!retryable || attempt >= this.retry.maxRetries) throw error;
@@ -167,7 +194,11 @@ export class LinkkitHttp {
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {
 		if (waitedSoFar + delay > this.retry.maxTotalWaitMs) throw this.tooLong(delay, error, waitedSoFar);
-		await this.port.sleep(delay);
+		await this.port.sleep(delay).catch((refused: unknown) => {
+			// A port may refuse a wait (Zapier's step has no time left). Before another try after a 429, its refusal is
+			// the story (when to come back); after a failure, the failure is, since the wait was only a backoff.
+			throw error.status === 429 ? refused : error;
+		});
 		return delay;
 	}
 

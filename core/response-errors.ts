@@ -136,21 +136,3 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 			});
 	}
 }
-
-export function networkError(cause: unknown, url: string, operation: string): LinkkitError {
-	// A port may already have turned the failure into a LinkkitError (e.g. a refused input): keep it.
-	if (cause instanceof LinkkitError) return cause;
-	let origin = url;
-	try {
-		origin = new URL(url).origin;
-	} catch {
-		// keep the URL as given: the message below still says where we tried to go
-	}
-	const reason = cause instanceof Error ? cause.message : String(cause);
-	return new LinkkitError({
-		code: 'network_error',
-		operation,
-		// The cause itself is not kept: HTTP clients attach the request config, Authorization header included.
-		message: `Could not reach Linkkit at ${origin}: ${reason}. Check the Base URL and your network, then try again.`,
-	});
-}

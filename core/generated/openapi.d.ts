@@ -245,7 +245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Click events, newest first */
+        /** Click events, newest first (or oldest first) */
         get: operations["listClicks"];
         put?: never;
         post?: never;
@@ -1796,6 +1796,8 @@ export interface operations {
     listClicks: {
         parameters: {
             query?: {
+                /** @description `-timestamp` (newest first, the default) or `timestamp` (oldest first); ties by `id` in the same direction. */
+                sort?: "timestamp" | "-timestamp";
                 /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
                 linkId?: components["parameters"]["analyticsLinkId"];
                 /** @description The links of one campaign. */

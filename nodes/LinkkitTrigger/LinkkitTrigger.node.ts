@@ -9,7 +9,7 @@ import { toNodeError } from '../Linkkit/transport/errors';
 import { triggerProperties } from './description';
 import { feedFor, type FeedEvent, type FeedFilters } from './feeds';
 import { milestoneSample, pollMilestone, type MilestoneState, type MilestoneWatch } from './milestone';
-import { newestItem, pollFeed, type FeedState } from './poll-feed';
+import { newestItem, pollFeed, type TriggerFeedState } from './poll-feed';
 
 type TriggerEvent = FeedEvent | 'linkClickMilestone';
 
@@ -68,7 +68,7 @@ export class LinkkitTrigger implements INodeType {
 					items = compact([await newestItem(feed)]) as IDataObject[];
 				} else {
 					const key = JSON.stringify([event, filters]);
-					const result = await pollFeed(feed, key, staticData[STATE] as FeedState | undefined);
+					const result = await pollFeed(feed, client, key, staticData[STATE] as TriggerFeedState | undefined, Date.now);
 					staticData[STATE] = result.state as unknown as IDataObject;
 					items = result.items as IDataObject[];
 				}

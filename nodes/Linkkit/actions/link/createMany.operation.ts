@@ -8,8 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildLinkCreate, bulkEntryError, isFailedBulkEntry, type LinkInput } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
-import { asJson, ClientPool, idempotencyKeyFor } from '../common/execution';
-import { writeOptionsField } from '../common/fields';
+import { asJson, batchIdempotencyKeyFor, ClientPool } from '../common/execution';
+import { createOptionsField } from '../common/fields';
 import { additionalLinkFields, destinationField, readLinkCreate } from './fields';
 
 export const BATCH_SIZE = 100;
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 	},
 	destinationField,
 	additionalLinkFields,
-	writeOptionsField,
+	createOptionsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createMany'] } }, properties);
@@ -56,12 +56,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	let created = 0;
 	for (let start = 0; start < ready.length; start += BATCH_SIZE) {
 		const batch = ready.slice(start, start + BATCH_SIZE);
-		const first = batch[0].itemIndex;
 		let result;
 		try {
 			result = await client.links.createMany(
 				batch.map((entry) => entry.input),
-				{ idempotencyKey: idempotencyKeyFor(this, 'link.createMany', first) },
+				{ idempotencyKey: batchIdempotencyKeyFor(this, 'link.createMany', batch.map((entry) => ({ itemIndex: entry.itemIndex, payload: entry.input }))) },
 			);
 		} catch (error) {
 			// The whole request failed (e.g. the key lacks links:write): every item of the batch shares that error.
