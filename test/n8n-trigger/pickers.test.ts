@@ -7,6 +7,7 @@
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import type { LinkkitClient } from '../../core';
+import { SETTLE_MS } from '../../core/polling';
 import { Linkkit } from '../../nodes/Linkkit/Linkkit.node';
 import { LinkkitTrigger } from '../../nodes/LinkkitTrigger/LinkkitTrigger.node';
 import { loadOptionsContext, type SentRequest } from '../n8n-node/harness';
@@ -16,9 +17,13 @@ import { poll, type PollMode } from './poll-harness';
 
 let sandbox: RunningSandbox;
 let client: LinkkitClient;
+// The trigger hands on items once they are SETTLE_MS old by Linkkit's clock: the sandbox's clock is moved forward
+// (`settle()`) instead of waiting, as in manual-mode.test.ts.
+let clockAhead = 0;
+const settle = () => (clockAhead += SETTLE_MS + 1_000);
 
 beforeAll(async () => {
-	sandbox = await startTestSandbox();
+	sandbox = await startTestSandbox({ now: () => Date.now() + clockAhead });
 });
 afterAll(async () => {
 	await sandbox.stop();
@@ -114,12 +119,14 @@ describe('a workflow saved with plain ID strings', () => {
 		await tick();
 		await visit('old-other');
 		await visit('old-watched');
+		settle();
 		const first = await run('trigger', node.parameters, staticData);
 		expect(first?.map((click) => click.linkId)).toEqual([watched.id]);
 
 		// Re-saved by the new editor: a picker value holding the same ID. Not a new filter, so no fresh start.
 		await tick();
 		await visit('old-watched');
+		settle();
 		const next = await run('trigger', { ...node.parameters, clickLinkId: asPicked(watched.id) }, staticData);
 		expect(next?.map((click) => click.linkId)).toEqual([watched.id]);
 	});
@@ -133,6 +140,7 @@ describe('a workflow saved with plain ID strings', () => {
 		const inCampaign = await client.links.create({ destination: 'https://example.com/in', campaignId: campaign.id });
 		await tick();
 		await client.links.create({ destination: 'https://example.com/outside' });
+		settle();
 		expect((await run('trigger', node.parameters, staticData))?.map((link) => link.id)).toEqual([inCampaign.id]);
 		expect((await run('manual', node.parameters, {}))?.map((link) => link.id)).toEqual([inCampaign.id]);
 	});
@@ -160,6 +168,7 @@ describe('picker values', () => {
 		await tick();
 		await visit('not-this');
 		await visit('by-url');
+		settle();
 		const sent: SentRequest[] = [];
 		expect((await run('trigger', byUrl, staticData, sent))?.map((click) => click.linkId)).toEqual([watched.id]);
 		// The short URL is looked up on each check, then the clicks are read: two requests.
