@@ -33,19 +33,22 @@ export const triggerProperties: INodeProperties[] = [
 	locatorField('campaign', {
 		displayName: 'Campaign',
 		name: 'campaignId',
-		description: 'Only links in this campaign. Leave empty to watch every link.',
+		description: 'Only links in this campaign',
+		hint: 'Leave empty to watch every link',
 		displayOptions: forEvents('newLink', 'updatedLink'),
 	}),
 	locatorField('link', {
 		displayName: 'Link',
 		name: 'clickLinkId',
-		description: 'Only clicks on this link. Leave empty for clicks on every link.',
+		description: 'Only clicks on this link',
+		hint: 'Leave empty for clicks on every link',
 		displayOptions: forEvents('newClick'),
 	}),
 	locatorField('campaign', {
 		displayName: 'Campaign',
 		name: 'clickCampaignId',
-		description: 'Only clicks on links of this campaign. Leave empty for every campaign.',
+		description: 'Only clicks on links of this campaign',
+		hint: 'Leave empty for every campaign',
 		displayOptions: forEvents('newClick'),
 	}),
 	{
