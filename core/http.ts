@@ -5,7 +5,7 @@
 
 import { inputError, LinkkitError } from './errors';
 import { operations, type OperationId } from './generated/operations';
-import { RateLimitPacer } from './pacing';
+import { RateLimitPacer, type PaceSlot } from './pacing';
 import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
 import {
 	backoffDelay,
@@ -68,7 +68,7 @@ function fillPath(template: string, params: Record<string, string> = {}): string
 export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
-	private readonly pacer = new RateLimitPacer();
+	private readonly pacer: RateLimitPacer;
 	private readonly now: () => number;
 	private readonly random: () => number;
 
@@ -80,6 +80,7 @@ export class LinkkitHttp {
 		this.retry = { ...defaultRetryOptions, ...options.retry };
 		this.now = port.now ?? Date.now;
 		this.random = port.random ?? Math.random;
+		this.pacer = new RateLimitPacer({ now: this.now, random: this.random, sleep: (ms) => port.sleep(ms) });
 	}
 
 	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
@@ -114,13 +115,15 @@ export class LinkkitHttp {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
 		for (let attempt = 0; ; attempt++) {
-			waited += await this.paceBeforeSending(waited, context.operation);
+			const slot = await this.paceBeforeSending(waited, context.operation);
+			waited += slot.waitedMs;
 
 			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
 			const outcome = await this.port.send(request).then(
 				(answer) => ({ answer, failure: undefined }),
 				(cause: unknown) => ({ answer: undefined, failure: networkError(cause, request.url, context.operation) }),
 			);
+			slot.done(outcome.answer);
 			if (!outcome.answer) {
 				const error = outcome.failure as LinkkitError;
 				if (!repeatable || attempt >= this.retry.maxRetries) throw error;
@@ -129,7 +132,6 @@ export class LinkkitHttp {
 			}
 			const response: HttpResponse = outcome.answer;
 
-			this.pacer.observe(response);
 			if (response.status >= 200 && response.status < 300) return response;
 
 			const asked = parseRetryAfter(response, this.now());
@@ -138,17 +140,16 @@ export class LinkkitHttp {
 			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
 			if (!retryable || attempt >= this.retry.maxRetries) throw error;
 			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error);
-			const delay = asked ?? backoffDelay(attempt, this.retry, this.random);
-			waited += await this.waitOrGiveUp(delay, waited, error);
+			// A 429 whose headers let the pacer time the retry to the token is retried through the pacer alone.
+			const paced = response.status === 429 && this.retry.pacing && this.pacer.timesRetryOf(response);
+			if (!paced) waited += await this.waitOrGiveUp(asked ?? backoffDelay(attempt, this.retry, this.random), waited, error);
 		}
 	}
 
-	/** Waits out an exhausted rate-limit window, or fails fast when the wait exceeds what the caller allows. */
-	private async paceBeforeSending(waitedSoFar: number, operation: string): Promise<number> {
-		if (!this.retry.pacing) return 0;
-		const wait = this.pacer.waitBeforeNext(this.now());
-		if (wait <= 0) return 0;
-		if (wait > this.retry.maxWaitMs || waitedSoFar + wait > this.retry.maxTotalWaitMs) {
+	/** Waits until the rate limit has room for the request, or fails fast when the wait exceeds what the caller allows. */
+	private async paceBeforeSending(waitedSoFar: number, operation: string): Promise<PaceSlot> {
+		if (!this.retry.pacing) return { waitedMs: 0, done: () => {} };
+		const refuse = (wait: number): never => {
 			throw new LinkkitError({
 				code: 'rate_limited',
 				operation,
@@ -157,10 +158,8 @@ export class LinkkitHttp {
 					`Linkkit's rate limit for this API key is used up until the window resets in ${Math.ceil(wait / 1000)} s, ` +
 					`longer than this step may wait. Try again later, or slow the workflow down.`,
 			});
-		}
-		await this.port.sleep(wait);
-		this.pacer.windowWaited();
-		return wait;
+		};
+		return await this.pacer.acquire({ maxWaitMs: Math.min(this.retry.maxWaitMs, this.retry.maxTotalWaitMs - waitedSoFar), refuse });
 	}
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {
