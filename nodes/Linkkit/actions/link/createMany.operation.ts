@@ -6,11 +6,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildLinkCreate, bulkEntryError, isFailedBulkEntry, type LinkInput } from '../../../../core';
+import { bulkEntryError, isFailedBulkEntry, type LinkInput } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
 import { asJson, ClientPool, idempotencyKeyFor } from '../common/execution';
 import { writeOptionsField } from '../common/fields';
-import { additionalLinkFields, destinationField, readLinkCreate } from './fields';
+import { additionalLinkFields, destinationField, readCheckedLinkCreate } from './fields';
 
 export const BATCH_SIZE = 100;
 
@@ -43,9 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const ready: { itemIndex: number; input: LinkInput }[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const input = readLinkCreate(this, itemIndex);
-			buildLinkCreate(input);
-			ready.push({ itemIndex, input });
+			ready.push({ itemIndex, input: readCheckedLinkCreate(this, itemIndex) });
 		} catch (error) {
 			fail(itemIndex, error);
 		}
