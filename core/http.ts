@@ -3,6 +3,7 @@
  * what is safe to retry, and returns the parsed body or throws a LinkkitError.
  */
 
+import { NotSent } from './concurrency';
 import { inputError, LinkkitError } from './errors';
 import { operations, type OperationId } from './generated/operations';
 import { RateLimitPacer, type PaceSlot } from './pacing';
@@ -27,6 +28,8 @@ export interface CallOptions {
 	idempotencyKey?: string;
 	/** Lower-case phrase for messages, e.g. `create a link`. */
 	action?: string;
+	/** Asked once the rate limit lets the call out; false drops it unsent (it throws NotSent). See settleInOrder. */
+	proceed?: () => boolean;
 }
 
 export interface LinkkitHttpOptions {
@@ -97,7 +100,7 @@ export class LinkkitHttp {
 			request.body = options.body;
 		}
 		if (options.idempotencyKey) request.headers['Idempotency-Key'] = options.idempotencyKey;
-		const context = { operation: `${op.method} ${op.path}`, scope: op.scope, action: options.action };
+		const context = { operation: `${op.method} ${op.path}`, scope: op.scope, action: options.action, proceed: options.proceed };
 		const response = await this.sendWithRetries(request, context);
 		const parsed = parseJsonBody(response.body);
 		if (!parsed) {
@@ -111,11 +114,15 @@ export class LinkkitHttp {
 		return parsed.json as T;
 	}
 
-	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope: string; action?: string }): Promise<HttpResponse> {
+	private async sendWithRetries(
+		request: HttpRequest,
+		context: { operation: string; scope: string; action?: string; proceed?: () => boolean },
+	): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
 		for (let attempt = 0; ; attempt++) {
-			const slot = await this.paceBeforeSending(waited, context.operation);
+			// Only a call that sent nothing may be dropped: a retry must go on, or the first attempt's outcome stays unknown.
+			const slot = await this.paceBeforeSending(waited, context.operation, attempt === 0 ? context.proceed : undefined);
 			waited += slot.waitedMs;
 
 			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
@@ -147,8 +154,11 @@ export class LinkkitHttp {
 	}
 
 	/** Waits until the rate limit has room for the request, or fails fast when the wait exceeds what the caller allows. */
-	private async paceBeforeSending(waitedSoFar: number, operation: string): Promise<PaceSlot> {
-		if (!this.retry.pacing) return { waitedMs: 0, done: () => {} };
+	private async paceBeforeSending(waitedSoFar: number, operation: string, proceed?: () => boolean): Promise<PaceSlot> {
+		if (!this.retry.pacing) {
+			if (proceed && !proceed()) throw new NotSent();
+			return { waitedMs: 0, done: () => {} };
+		}
 		const refuse = (wait: number): never => {
 			throw new LinkkitError({
 				code: 'rate_limited',
@@ -159,7 +169,7 @@ export class LinkkitHttp {
 					`longer than this step may wait. Try again later, or slow the workflow down.`,
 			});
 		};
-		return await this.pacer.acquire({ maxWaitMs: Math.min(this.retry.maxWaitMs, this.retry.maxTotalWaitMs - waitedSoFar), refuse });
+		return await this.pacer.acquire({ maxWaitMs: Math.min(this.retry.maxWaitMs, this.retry.maxTotalWaitMs - waitedSoFar), refuse, proceed });
 	}
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {

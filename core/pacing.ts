@@ -14,6 +14,7 @@
  */
 
 import { BucketModel } from './bucket-model';
+import { NotSent } from './concurrency';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
 import { parseRetryAfter } from './retry-policy';
 import type { HttpResponse } from './transport';
@@ -28,6 +29,8 @@ export interface PaceLimits {
 	/** The longest this request may wait for the limit; `refuse` is called (and must throw) for a longer known wait. */
 	maxWaitMs: number;
 	refuse(waitMs: number): never;
+	/** Asked when the request's turn comes; false drops it unsent (NotSent) without taking a token. */
+	proceed?: () => boolean;
 }
 
 export interface PaceSlot {
@@ -85,6 +88,7 @@ export class RateLimitPacer {
 				if (this.clock.now() - startedAt + waitMs > limits.maxWaitMs) limits.refuse(waitMs);
 				await this.clock.sleep(waitMs);
 			}
+			if (limits.proceed && !limits.proceed()) throw new NotSent();
 			const seq = this.letOut(this.clock.now());
 			let answered = false;
 			return {

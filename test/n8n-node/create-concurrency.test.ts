@@ -80,6 +80,14 @@ it('an item Linkkit refuses stops the run at that item; nothing starts after it'
 	expect(sandbox.stats.current().requests).toBeLessThanOrEqual(11 + CREATE_CONCURRENCY);
 });
 
+it('under a tight limit, creates still waiting for the rate limit when a refusal comes back are never sent', async () => {
+	sandbox.setRateLimit(5, 1);
+	const items = rows('waiting', 20);
+	items[4].slug = items[1].slug;
+	await expect(run(create, { items })).rejects.toMatchObject({ context: { itemIndex: 4 } });
+	expect(sandbox.stats.current().requests).toBe(5);
+});
+
 it('with Continue On Fail, the refused item becomes an error item in its place and every other item is created', async () => {
 	const items = rows('cof', 30);
 	items[10].slug = items[3].slug;

@@ -74,7 +74,7 @@ export interface PerItemOptions<P> {
 /** Runs `handler` for every input item; see the file comment for what it guarantees. */
 export async function runPerItem<P = undefined>(
 	ctx: IExecuteFunctions,
-	handler: (itemIndex: number, client: LinkkitClient, prepared: P) => Promise<ItemResult>,
+	handler: (itemIndex: number, client: LinkkitClient, prepared: P, proceed: () => boolean) => Promise<ItemResult>,
 	options: PerItemOptions<P> = {},
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
@@ -96,11 +96,12 @@ export async function runPerItem<P = undefined>(
 		}
 	}
 
-	// With "continue on fail" off, nothing new starts after a failure; the first failing item (in input order) is thrown.
+	// With "continue on fail" off, nothing new goes out after a failure (handlers pass `proceed` to their calls); the
+	// first failing item in input order is thrown.
 	const settled = await settleInOrder(
 		ready.length,
 		options.concurrency ?? 1,
-		async (k) => await handler(ready[k].itemIndex, await pool.forItem(ready[k].itemIndex), ready[k].prepared),
+		async (k, proceed) => await handler(ready[k].itemIndex, await pool.forItem(ready[k].itemIndex), ready[k].prepared, proceed),
 		!continueOnFail,
 	);
 	settled.forEach((result, k) => {

@@ -16,8 +16,8 @@ export const description = updateDisplayOptions({ show: { resource: ['link'], op
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem<LinkInput>(
 		this,
-		async (itemIndex, client, input) =>
-			asJson(await client.links.create(input, { idempotencyKey: idempotencyKeyFor(this, 'link.create', itemIndex) })),
+		async (itemIndex, client, input, proceed) =>
+			asJson(await client.links.create(input, { idempotencyKey: idempotencyKeyFor(this, 'link.create', itemIndex), proceed })),
 		{ concurrency: CREATE_CONCURRENCY, prepare: (itemIndex) => readCheckedLinkCreate(this, itemIndex) },
 	);
 }

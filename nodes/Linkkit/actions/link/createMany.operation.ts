@@ -1,18 +1,34 @@
 /**
  * Link → Create Many: all input items in as few requests as possible (Linkkit's bulk endpoint takes up to
- * 100 links). Each link succeeds or fails alone: a failed item never costs the others in its batch.
+ * 100 links), several batches in flight when the rate limit allows. Each link succeeds or fails alone: a failed
+ * item never costs the others in its batch.
  */
 
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { bulkEntryError, isFailedBulkEntry, type LinkInput } from '../../../../core';
+import { bulkEntryError, isFailedBulkEntry, settleInOrder, type LinkInput, type LinkkitClient } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
-import { asJson, ClientPool, idempotencyKeyFor } from '../common/execution';
+import { asJson, ClientPool, CREATE_CONCURRENCY, idempotencyKeyFor } from '../common/execution';
 import { writeOptionsField } from '../common/fields';
 import { additionalLinkFields, destinationField, readCheckedLinkCreate } from './fields';
 
 export const BATCH_SIZE = 100;
+
+type BulkResult = Awaited<ReturnType<LinkkitClient['links']['createMany']>>;
+
+/** A batch answered with some items refused, when that must stop the run: carries the answer out of the batch loop. */
+class BatchWithRefusals extends Error {
+	constructor(readonly result: BulkResult) {
+		super('A batch had items Linkkit refused');
+	}
+}
+
+/** Links a batch's outcome created (none when the whole request failed). */
+function createdIn(outcome: unknown): number {
+	const result = outcome instanceof BatchWithRefusals ? outcome.result : (outcome as BulkResult | undefined);
+	return result?.data ? result.data.filter((entry) => !isFailedBulkEntry(entry)).length : 0;
+}
 
 const properties: INodeProperties[] = [
 	{
@@ -51,26 +67,40 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	if (ready.length === 0) return output.filter((item) => item !== undefined);
 	const client = await new ClientPool(this).forItem(0);
-	let created = 0;
-	for (let start = 0; start < ready.length; start += BATCH_SIZE) {
-		const batch = ready.slice(start, start + BATCH_SIZE);
-		const first = batch[0].itemIndex;
-		let result;
-		try {
-			result = await client.links.createMany(
-				batch.map((entry) => entry.input),
-				{ idempotencyKey: idempotencyKeyFor(this, 'link.createMany', first) },
+	const batches: Array<typeof ready> = [];
+	for (let start = 0; start < ready.length; start += BATCH_SIZE) batches.push(ready.slice(start, start + BATCH_SIZE));
+
+	// Several batches in flight (each its own idempotency key, paced by the core). Without "continue on fail", a
+	// batch with a refused item stops the batches not yet sent; those already on their way finish.
+	const settled = await settleInOrder(
+		batches.length,
+		CREATE_CONCURRENCY,
+		async (b, proceed) => {
+			const result = await client.links.createMany(
+				batches[b].map((entry) => entry.input),
+				{ idempotencyKey: idempotencyKeyFor(this, 'link.createMany', batches[b][0].itemIndex), proceed },
 			);
-		} catch (error) {
+			if (!continueOnFail && result.data.some(isFailedBulkEntry)) throw new BatchWithRefusals(result);
+			return result;
+		},
+		!continueOnFail,
+	);
+
+	const created = settled.reduce((sum, s) => sum + (s ? createdIn(s.ok ? s.value : s.error) : 0), 0);
+	const notSent = settled.reduce((sum, s, b) => sum + (s ? 0 : batches[b].length), 0);
+	settled.forEach((outcome, b) => {
+		if (!outcome) return;
+		const batch = batches[b];
+		if (!outcome.ok && !(outcome.error instanceof BatchWithRefusals)) {
 			// The whole request failed (e.g. the key lacks links:write): every item of the batch shares that error.
-			for (const entry of batch) fail(entry.itemIndex, error);
-			continue;
+			for (const entry of batch) fail(entry.itemIndex, outcome.error);
+			return;
 		}
+		const result = outcome.ok ? outcome.value : (outcome.error as BatchWithRefusals).result;
 		for (const entry of result.data) {
 			if (isFailedBulkEntry(entry)) continue;
 			const itemIndex = batch[entry.index].itemIndex;
 			output[itemIndex] = { json: asJson(entry.link), pairedItem: { item: itemIndex } };
-			created++;
 		}
 		const failed = result.data.filter(isFailedBulkEntry);
 		if (failed.length && !continueOnFail) {
@@ -79,7 +109,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const nodeError = toNodeError(this.getNode(), bulkEntryError(firstFailure), batch[firstFailure.index].itemIndex);
 			nodeError.description = [
 				nodeError.description,
-				`${created} link(s) were created before the run stopped at this item; later batches were not sent. ` +
+				`${created} link(s) were created before the run stopped at this item` +
+					(notSent ? `; the ${notSent} item(s) of later batches were not sent. ` : '. ') +
 					'Turn on "Continue On Fail" in the node settings to get one result per item instead.',
 			]
 				.filter(Boolean)
@@ -87,6 +118,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			throw nodeError;
 		}
 		for (const entry of failed) fail(batch[entry.index].itemIndex, bulkEntryError(entry));
-	}
+	});
 	return output.filter((item) => item !== undefined);
 }
