@@ -21,6 +21,21 @@ export interface FieldIssue {
 	message: string;
 }
 
+/**
+ * Why a rate-limit wait was not waited out, as data: each platform words it for its own users (n8n names the
+ * node's options, Zapier says it will run the step again), so the core's own message stays platform-neutral.
+ */
+export interface RateLimitWait {
+	/** What Linkkit asked for: a 429's Retry-After, or the rest of a used-up window (X-RateLimit-Remaining 0). */
+	source: 'retry-after' | 'window';
+	/** How long Linkkit asked to wait, in milliseconds. */
+	waitMs: number;
+	/** How much waiting the caller still allowed at that point, in milliseconds. */
+	allowedMs: number;
+	/** Which of the caller's limits the wait broke: one single wait, or the total waiting of the call. */
+	limit: 'single-wait' | 'total-wait';
+}
+
 export interface LinkkitErrorInit {
 	code: LinkkitErrorCode;
 	message: string;
@@ -34,6 +49,8 @@ export interface LinkkitErrorInit {
 	retryAfterMs?: number;
 	/** What the core was doing, e.g. `POST /v1/links`. */
 	operation?: string;
+	/** For a rate-limit wait the caller's limits did not allow (see RateLimitWait). */
+	rateLimitWait?: RateLimitWait;
 	cause?: unknown;
 }
 
@@ -45,6 +62,7 @@ export class LinkkitError extends Error {
 	readonly requestId?: string;
 	readonly retryAfterMs?: number;
 	readonly operation?: string;
+	readonly rateLimitWait?: RateLimitWait;
 
 	constructor(init: LinkkitErrorInit) {
 		super(init.message);
@@ -56,6 +74,7 @@ export class LinkkitError extends Error {
 		this.requestId = init.requestId;
 		this.retryAfterMs = init.retryAfterMs;
 		this.operation = init.operation;
+		this.rateLimitWait = init.rateLimitWait;
 		if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;
 	}
 
@@ -89,6 +108,7 @@ export class LinkkitError extends Error {
 			requestId: this.requestId,
 			retryAfterMs: this.retryAfterMs,
 			operation: this.operation,
+			rateLimitWait: this.rateLimitWait,
 		};
 	}
 }

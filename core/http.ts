@@ -4,7 +4,7 @@
  */
 
 import { NotSent } from './concurrency';
-import { inputError, LinkkitError } from './errors';
+import { inputError, LinkkitError, type RateLimitWait } from './errors';
 import { operations, type OperationId } from './generated/operations';
 import { RateLimitPacer, type PaceSlot } from './pacing';
 import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
@@ -146,7 +146,7 @@ export class LinkkitHttp {
 			// A 429 means Linkkit did nothing, so any method may be sent again; other failures only when safe.
 			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
 			if (!retryable || attempt >= this.retry.maxRetries) throw error;
-			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error);
+			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error, waited);
 			// A 429 whose headers let the pacer time the retry to the token is retried through the pacer alone.
 			const paced = response.status === 429 && this.retry.pacing && this.pacer.timesRetryOf(response);
 			if (!paced) waited += await this.waitOrGiveUp(asked ?? backoffDelay(attempt, this.retry, this.random), waited, error);
@@ -160,27 +160,30 @@ export class LinkkitHttp {
 			return { waitedMs: 0, done: () => {} };
 		}
 		const refuse = (wait: number): never => {
+			const rateLimitWait = this.waitNotAllowed('window', wait, waitedSoFar);
 			throw new LinkkitError({
 				code: 'rate_limited',
 				operation,
 				retryAfterMs: wait,
+				rateLimitWait,
 				message:
-					`Linkkit's rate limit for this API key is used up until the window resets in ${Math.ceil(wait / 1000)} s, ` +
-					`longer than this step may wait. Try again later, or slow the workflow down.`,
+					`Linkkit's rate limit for this API key is used up until its window resets in ${seconds(wait)} s, ` +
+					`longer than the ${seconds(rateLimitWait.allowedMs)} s this request may still wait. Try again later.`,
 			});
 		};
 		return await this.pacer.acquire({ maxWaitMs: Math.min(this.retry.maxWaitMs, this.retry.maxTotalWaitMs - waitedSoFar), refuse, proceed });
 	}
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {
-		if (waitedSoFar + delay > this.retry.maxTotalWaitMs) throw this.tooLong(delay, error);
+		if (waitedSoFar + delay > this.retry.maxTotalWaitMs) throw this.tooLong(delay, error, waitedSoFar);
 		await this.port.sleep(delay);
 		return delay;
 	}
 
 	/** The error for "Linkkit asked us to wait longer than allowed": keeps the wait so callers can reschedule. */
-	private tooLong(waitMs: number, last: LinkkitError): LinkkitError {
+	private tooLong(waitMs: number, last: LinkkitError, waitedSoFar = 0): LinkkitError {
 		if (last.status !== 429) return last;
+		const rateLimitWait = this.waitNotAllowed('retry-after', waitMs, waitedSoFar);
 		return new LinkkitError({
 			code: 'rate_limited',
 			status: 429,
@@ -188,10 +191,23 @@ export class LinkkitHttp {
 			apiMessage: last.apiMessage,
 			operation: last.operation,
 			retryAfterMs: waitMs,
+			rateLimitWait,
 			message:
-				`Linkkit's rate limit was reached and it asked to wait ${Math.ceil(waitMs / 1000)} s, longer than this step ` +
-				`may wait (max wait ${Math.round(this.retry.maxWaitMs / 1000)} s, max total ${Math.round(this.retry.maxTotalWaitMs / 1000)} s). ` +
-				`Try again later, or raise the limits in the node's options.`,
+				`Linkkit's rate limit for this API key was reached and it asked to wait ${seconds(waitMs)} s, ` +
+				`longer than the ${seconds(rateLimitWait.allowedMs)} s this request may still wait. Try again later.`,
 		});
 	}
+
+	/** Which limit a wait broke and how much waiting was still allowed, for platforms to word in their own terms. */
+	private waitNotAllowed(source: RateLimitWait['source'], waitMs: number, waitedSoFar: number): RateLimitWait {
+		const totalLeft = Math.max(0, this.retry.maxTotalWaitMs - waitedSoFar);
+		return waitMs > this.retry.maxWaitMs && this.retry.maxWaitMs <= totalLeft
+			? { source, waitMs, allowedMs: this.retry.maxWaitMs, limit: 'single-wait' }
+			: { source, waitMs, allowedMs: totalLeft, limit: 'total-wait' };
+	}
+}
+
+/** Whole seconds for messages, rounded up so a wait is never understated. */
+function seconds(ms: number): number {
+	return Math.ceil(ms / 1000);
 }

@@ -117,7 +117,7 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 			return new LinkkitError({
 				...base,
 				code,
-				message: "Linkkit's rate limit was reached and retrying did not get through. Wait a moment and try again, or lower how fast the workflow sends requests.",
+				message: "Linkkit's rate limit for this API key was reached and retrying did not get through. Wait a moment and try again, or send requests more slowly.",
 			});
 		case 503:
 			return new LinkkitError({

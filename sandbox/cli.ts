@@ -4,6 +4,7 @@
  * Prints `Linkkit sandbox listening on http://127.0.0.1:<port>`, then the keys and a curl example.
  */
 import { parseArgs } from 'node:util';
+import type { FractionField } from './faults';
 import { startSandbox, type SandboxOptions } from './server';
 
 const HELP = `Linkkit sandbox: a local, stateful Linkkit API (docs/openapi.yaml) with test controls.
@@ -17,6 +18,15 @@ Usage: npm run sandbox -- [options]
   --burst <n>            rate limit bucket size (default 100)
   --links <n>            seed size in links (default 500)
   --faults <fraction>    fraction of /v1 requests answered 500/503 (default 0)
+  --fault <kind>=<fraction>
+                         fraction of /v1 requests given one fault kind; repeat for several, e.g.
+                         --fault commit-drop=0.05 --fault stall=0.01. Kinds:
+                           5xx          answered 500 or 503, nothing changed (same as --faults)
+                           drop         connection closed without an answer, nothing changed
+                           html         a proxy's HTML 502 page, nothing changed
+                           commit-drop  carried out (data changed), then closed without an answer
+                           commit-500   carried out (data changed), then answered 500
+                           stall        no answer for 120 s (longer than clients wait), nothing changed
   --latency <ms>         latency added to every /v1 request (default 0)
   --data <file>          keep state in this JSON file (loaded at start, saved on change and exit)
   --seed <n>             seed for the generated data (default 1)
@@ -27,9 +37,34 @@ Usage: npm run sandbox -- [options]
 
 Test controls (no key, 127.0.0.1 only): POST /__sandbox/faults, POST /__sandbox/reset,
 POST /__sandbox/rate-limit, GET /__sandbox/state, GET /__sandbox/stats (requests served, by status),
-POST /__sandbox/stats/clear. Per request: header X-Sandbox-Fault: 500|503|html|drop|429|latency=<ms>.`;
+POST /__sandbox/stats/clear. Per request: header
+X-Sandbox-Fault: 500|503|html|drop|429|commit-drop|commit-500|stall|latency=<ms>.`;
 
 class UsageError extends Error {}
+
+const FAULT_FLAG_KINDS: Record<string, FractionField> = {
+	'5xx': 'rate',
+	drop: 'drop',
+	html: 'html',
+	'commit-drop': 'commitDrop',
+	'commit-500': 'commit500',
+	stall: 'stall',
+};
+
+/** `--fault commit-drop=0.05` (repeatable) → `{ commitDrop: 0.05 }`. */
+function faultMix(values: string[] | undefined): SandboxOptions['faultMix'] {
+	if (!values?.length) return undefined;
+	const mix: NonNullable<SandboxOptions['faultMix']> = {};
+	for (const value of values) {
+		const [kind, text] = value.split('=');
+		const field = FAULT_FLAG_KINDS[kind];
+		if (!field) throw new UsageError(`Invalid --fault: ${value} (kinds: ${Object.keys(FAULT_FLAG_KINDS).join(', ')})`);
+		const fraction = number('fault', text, (n) => n >= 0 && n <= 1);
+		if (fraction === undefined) throw new UsageError(`Invalid --fault: ${value} (use <kind>=<fraction from 0 to 1>)`);
+		mix[field] = fraction;
+	}
+	return mix;
+}
 
 function number(flag: string, text: string | undefined, check: (n: number) => boolean): number | undefined {
 	if (text === undefined) return undefined;
@@ -54,6 +89,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 			burst: { type: 'string' },
 			links: { type: 'string' },
 			faults: { type: 'string' },
+			fault: { type: 'string', multiple: true },
 			latency: { type: 'string' },
 			data: { type: 'string' },
 			seed: { type: 'string' },
@@ -73,6 +109,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 		burst: number('burst', values.burst, (n) => isInt(n) && n >= 1),
 		links: number('links', values.links, isInt) ?? 500,
 		faults: number('faults', values.faults, (n) => n >= 0 && n <= 1),
+		faultMix: faultMix(values.fault),
 		latencyMs: number('latency', values.latency, (n) => n >= 0),
 		dataFile: values.data,
 		seed: number('seed', values.seed, isInt),

@@ -1,18 +1,24 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tool, never shipped in the n8n package */
 /**
- * Injected failures, so connectors can be tested against a flaky API: 500/503 JSON errors, 429s, added latency,
- * dropped connections and a proxy's HTML 502 page. Three controls, strongest first:
+ * Injected failures, so connectors can be tested against a flaky API. Three controls, strongest first:
  *  1. per request, the `X-Sandbox-Fault` header;
  *  2. scripted, the `next` queue (one step consumed per /v1 request, in order) for deterministic tests;
- *  3. run-level fractions (`rate`, `drop`, `html`) and `latencyMs`, drawn from the seeded PRNG.
- * Faults run after auth and rate limiting and before the handler, so a faulted request never changes data.
+ *  3. run-level fractions, drawn from the seeded PRNG, and `latencyMs`.
+ *
+ * Two families of kinds:
+ *  - before the handler (`500`, `503`, `html`, `drop`, `429`, `stall`): the request never reaches the handler, so it
+ *    never changes data. `stall` holds the connection open without answering (longer than any client waits).
+ *  - after the handler (`commit-drop`, `commit-500`): the handler runs and its changes are kept (an Idempotency-Key's
+ *    answer is remembered as usual), then the client gets no answer (`commit-drop`) or a JSON 500 (`commit-500`)
+ *    instead of what the handler answered. This is the case idempotency keys exist for.
+ * Faults run after auth and rate limiting.
  */
 import type { RequestHandler, Response } from 'express';
 import { ApiError, badRequest, sendError } from './errors';
 import { Prng } from './prng';
 
-export type FaultKind = '500' | '503' | 'html' | 'drop' | '429';
-export const FAULT_KINDS: readonly FaultKind[] = ['500', '503', 'html', 'drop', '429'];
+export type FaultKind = '500' | '503' | 'html' | 'drop' | '429' | 'commit-drop' | 'commit-500' | 'stall';
+export const FAULT_KINDS: readonly FaultKind[] = ['500', '503', 'html', 'drop', '429', 'commit-drop', 'commit-500', 'stall'];
 
 export interface FaultStep {
 	kind: FaultKind;
@@ -25,14 +31,39 @@ export interface FaultConfig {
 	rate: number;
 	/** Latency added to every /v1 request, in ms. */
 	latencyMs: number;
-	/** Fraction of requests whose connection is destroyed without an answer. */
+	/** Fraction of requests whose connection is destroyed without an answer (nothing changed). */
 	drop: number;
 	/** Fraction of requests answered with a proxy-style HTML 502 page. */
 	html: number;
+	/** Fraction of requests that are carried out, then their connection destroyed before any answer. */
+	commitDrop: number;
+	/** Fraction of requests that are carried out, then answered with a JSON 500 instead. */
+	commit500: number;
+	/** Fraction of requests that get no answer at all (nothing changed) until `stallMs` has passed. */
+	stall: number;
+	/** How long a stalled request is held before its connection is closed, in ms. */
+	stallMs: number;
 	next: FaultStep[];
 }
 
-export const NO_FAULTS: FaultConfig = { rate: 0, latencyMs: 0, drop: 0, html: 0, next: [] };
+/** Longer than any Linkkit client waits (n8n's default request timeout is 30 s, Zapier's step 30 s). */
+export const DEFAULT_STALL_MS = 120_000;
+
+export const NO_FAULTS: FaultConfig = {
+	rate: 0,
+	latencyMs: 0,
+	drop: 0,
+	html: 0,
+	commitDrop: 0,
+	commit500: 0,
+	stall: 0,
+	stallMs: DEFAULT_STALL_MS,
+	next: [],
+};
+
+/** The run-level fraction fields and the kind each one injects, in the order they are drawn. */
+export const FRACTION_FIELDS = ['drop', 'html', 'rate', 'commitDrop', 'commit500', 'stall'] as const;
+export type FractionField = (typeof FRACTION_FIELDS)[number];
 
 export const PROXY_502_PAGE = `<html>
 <head><title>502 Bad Gateway</title></head>
@@ -71,12 +102,24 @@ export class FaultController {
 		return { ...this.config, next: [...this.config.next] };
 	}
 
-	/** Reads `X-Sandbox-Fault: 500|503|html|drop|429|latency=<ms>`; throws a 400 on anything else. */
+	/** Reads `X-Sandbox-Fault: <kind>|latency=<ms>`; throws a 400 on anything else. */
 	private fromHeader(header: string): Decision {
 		const latency = /^latency=(\d{1,6})$/.exec(header);
 		if (latency) return { latencyMs: Number(latency[1]) };
 		if ((FAULT_KINDS as readonly string[]).includes(header)) return { latencyMs: 0, step: { kind: header as FaultKind } };
-		throw badRequest('X-Sandbox-Fault', `Unknown fault "${header}"; use 500, 503, html, drop, 429 or latency=<ms>.`);
+		throw badRequest('X-Sandbox-Fault', `Unknown fault "${header}"; use ${FAULT_KINDS.join(', ')} or latency=<ms>.`);
+	}
+
+	private drawRunLevel(): FaultStep | undefined {
+		// Each fraction draws only when set, so adding a kind does not change the sequence of the others.
+		for (const field of FRACTION_FIELDS) {
+			const fraction = this.config[field];
+			if (fraction > 0 && this.prng.chance(fraction)) {
+				if (field === 'rate') return { kind: this.prng.chance(0.5) ? '500' : '503' };
+				return { kind: KIND_OF_FIELD[field] };
+			}
+		}
+		return undefined;
 	}
 
 	decide(header: string | undefined): Decision {
@@ -87,14 +130,19 @@ export class FaultController {
 		}
 		const scripted = this.config.next.shift();
 		if (scripted) return { latencyMs, step: scripted };
-		const { drop, html, rate } = this.config;
-		if (drop > 0 && this.prng.chance(drop)) return { latencyMs, step: { kind: 'drop' } };
-		if (html > 0 && this.prng.chance(html)) return { latencyMs, step: { kind: 'html' } };
-		if (rate > 0 && this.prng.chance(rate)) return { latencyMs, step: { kind: this.prng.chance(0.5) ? '500' : '503' } };
-		return { latencyMs };
+		return { latencyMs, step: this.drawRunLevel() };
 	}
 }
 
+const KIND_OF_FIELD: Record<Exclude<FractionField, 'rate'>, FaultKind> = {
+	drop: 'drop',
+	html: 'html',
+	commitDrop: 'commit-drop',
+	commit500: 'commit-500',
+	stall: 'stall',
+};
+
+/** Answers in place of the handler (the kinds that act before it). */
 function answer(res: Response, step: FaultStep): void {
 	switch (step.kind) {
 		case 'drop':
@@ -113,16 +161,57 @@ function answer(res: Response, step: FaultStep): void {
 			if (step.retryAfter) res.set('Retry-After', String(step.retryAfter));
 			sendError(res, new ApiError(503, 'service_unavailable', 'Service briefly unavailable (injected by the sandbox).'));
 			return;
-		case '500':
+		default:
 			sendError(res, new ApiError(500, 'server_error', 'Internal error (injected by the sandbox).'));
-			return;
 	}
+}
+
+/** Holds the request without an answer; the connection closes when the client gives up or `holdMs` passes. */
+function stall(res: Response, holdMs: number): void {
+	const timer = setTimeout(() => res.socket?.destroy(), holdMs);
+	timer.unref();
+	res.on('close', () => clearTimeout(timer));
+}
+
+/**
+ * Lets the handler answer, then spoils that answer on its way out. The swap waits a turn of the event loop: the
+ * idempotency middleware looks at the status right after the handler's `res.json` returns, and must see the
+ * handler's own answer so that a retry with the same key gets it replayed.
+ */
+function spoilAnswer(res: Response, kind: 'commit-drop' | 'commit-500'): void {
+	const end = res.end.bind(res) as (chunk?: unknown) => Response;
+	res.end = (() => {
+		setImmediate(() => {
+			if (kind === 'commit-drop') {
+				res.socket?.destroy();
+				return;
+			}
+			const requestId = res.locals.requestId as string | undefined;
+			const body = JSON.stringify({
+				error: { code: 'server_error', message: 'Internal error after the change was saved (injected by the sandbox).', requestId },
+			});
+			res.statusCode = 500;
+			res.setHeader('Content-Type', 'application/json; charset=utf-8');
+			res.setHeader('Content-Length', Buffer.byteLength(body));
+			end(body);
+		});
+		return res;
+	}) as Response['end'];
 }
 
 export function faultMiddleware(faults: FaultController): RequestHandler {
 	return (req, res, next) => {
 		const decision = faults.decide(req.get('x-sandbox-fault'));
-		const act = () => (decision.step ? answer(res, decision.step) : next());
+		const act = () => {
+			const step = decision.step;
+			if (!step) return next();
+			if (step.kind === 'commit-drop' || step.kind === 'commit-500') {
+				spoilAnswer(res, step.kind);
+				return next();
+			}
+			if (step.kind === 'stall') return stall(res, faults.current.stallMs);
+			answer(res, step);
+		};
 		if (decision.latencyMs > 0) setTimeout(act, decision.latencyMs);
 		else act();
 	};

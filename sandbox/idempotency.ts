@@ -1,7 +1,8 @@
 /**
  * `Idempotency-Key` on POST: the same key (per API key) with the same method, path and body within 24 h replays
- * the first answer and creates nothing; a different request under the same key is a 409. Only answers below 500
- * are remembered, so a retry after a failure really runs once.
+ * the first successful (2xx) answer and creates nothing; a different request under the same key is a 409.
+ * Failed answers (4xx, 5xx) are not remembered: nothing was created, so a retry under the same key runs again
+ * (a slug freed in between then succeeds) instead of repeating a stale refusal for a day.
  */
 import type { RequestHandler } from 'express';
 import type { Caller } from './auth';
@@ -19,6 +20,11 @@ function canonicalJson(value: unknown): string {
 		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
+}
+
+/** Only successes are replayed: a refused or failed request changed nothing, so running it again is safe. */
+function isSuccess(status: number): boolean {
+	return status >= 200 && status < 300;
 }
 
 export function idempotencyMiddleware(store: Store, nowMs: () => number): RequestHandler {
@@ -41,13 +47,14 @@ export function idempotencyMiddleware(store: Store, nowMs: () => number): Reques
 			res.status(previous.status).json(previous.body);
 			return;
 		}
-		// Remember what the handler answers, synchronously (a fast client retry must already see it), unless the
-		// answer turned into a 5xx on the way out (the response validator reports contract breaks as 500).
+		// Remember a success at the moment the handler answers, synchronously (a fast client retry must already see
+		// it, and it stays remembered even if the answer is then lost on the way to the client), unless the answer
+		// turned into a 5xx on the way out (the response validator reports contract breaks as 500).
 		const json = res.json.bind(res);
 		res.json = (body: unknown) => {
 			const status = res.statusCode;
 			const result = json(body);
-			if (status < 500 && res.statusCode === status) {
+			if (isSuccess(status) && res.statusCode === status) {
 				store.rememberResponse({ scopeKey, fingerprint, status, body, createdAtMs: nowMs() });
 			}
 			return result;

@@ -10,7 +10,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import { authMiddleware, KeyRing } from './auth';
 import type { SandboxContext } from './context';
 import { errorHandler, notFound, sendError } from './errors';
-import { FaultController, faultMiddleware, type FaultConfig } from './faults';
+import { FaultController, faultMiddleware, type FaultConfig, type FractionField } from './faults';
 import { newApiKey } from './ids';
 import { idempotencyMiddleware } from './idempotency';
 import { listOperations, loadOpenApiDocument } from './openapi';
@@ -47,6 +47,8 @@ export interface SandboxOptions {
 	links?: number;
 	/** Fraction of /v1 requests answered with an injected 500/503. */
 	faults?: number;
+	/** Run-level fractions of the other fault kinds, e.g. `{ commitDrop: 0.05, stall: 0.01 }`. */
+	faultMix?: Partial<Record<FractionField, number>>;
 	/** Latency added to every /v1 request, in ms. */
 	latencyMs?: number;
 	/** Persist the state to this JSON file (loaded at start when present). */
@@ -92,7 +94,7 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 	const rateLimit = { rate: options.rate ?? DEFAULT_RATE_LIMIT.rate, burst: options.burst ?? DEFAULT_RATE_LIMIT.burst };
 	const limiter = new RateLimiter(rateLimit, now);
 	const faults = new FaultController(options.seed ?? 1);
-	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0 });
+	faults.set({ rate: options.faults ?? 0, latencyMs: options.latencyMs ?? 0, ...options.faultMix });
 	const stats = new RequestStats();
 	const reset = () => {
 		store.load(seedData());

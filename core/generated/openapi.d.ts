@@ -717,7 +717,7 @@ export interface components {
         createdBefore: string;
         /** @description Only items updated strictly after this instant. */
         updatedAfter: string;
-        /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+        /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
         idempotencyKey: string;
         /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
         analyticsLinkId: components["schemas"]["LinkId"];
@@ -813,7 +813,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -825,7 +825,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created link (or, for a replayed Idempotency-Key, the first answer). */
+            /** @description The created link (or, for a replayed Idempotency-Key, the first successful answer). */
             201: {
                 headers: {
                     /** @description Identifies the request in Linkkit's logs; quote it to support. */
@@ -863,7 +863,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -1149,7 +1149,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;
@@ -1386,7 +1386,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replays the first answer for the same key and body within 24 h; a different body is a 409. */
+                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
                 "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
             };
             path?: never;

@@ -94,8 +94,12 @@ export function campaignsApi(http: LinkkitHttp) {
 				options,
 			);
 		},
-		/** Names are unique per account (case-insensitive), so this finds at most one. */
+		/**
+		 * Names are unique per account (case-insensitive), so this finds at most one. A blank name is refused: Linkkit
+		 * would read a missing filter as "any campaign" and hand back the newest, an unrelated one.
+		 */
 		async findByName(name: string): Promise<Campaign | undefined> {
+			if (isBlank(name)) throw inputError('name', 'fill in the campaign name to search for');
 			const page = await http.call<Page<Campaign>>('listCampaigns', { query: campaignQuery({ name }), action: 'list campaigns' });
 			return page.data[0];
 		},

@@ -70,7 +70,9 @@ export function segmentsApi(http: LinkkitHttp) {
 				options,
 			);
 		},
+		/** Like campaigns.findByName: at most one, and a blank name is refused rather than matching any segment. */
 		async findByName(name: string): Promise<Segment | undefined> {
+			if (isBlank(name)) throw inputError('name', 'fill in the segment name to search for');
 			const page = await http.call<Page<Segment>>('listSegments', { query: segmentQuery({ name }), action: 'list segments' });
 			return page.data[0];
 		},

@@ -1,6 +1,7 @@
 /**
  * /__sandbox/*: test controls outside the contract. No API key: the server only listens on 127.0.0.1.
- *  POST /__sandbox/faults      { rate?, latencyMs?, drop?, html?, next?: [{ kind, retryAfter? }] } → current config
+ *  POST /__sandbox/faults      { rate?, drop?, html?, commitDrop?, commit500?, stall?, latencyMs?, stallMs?,
+ *                                next?: [{ kind, retryAfter? }] } → current config
  *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
  *  POST /__sandbox/rate-limit  { rate, burst }
  *  GET  /__sandbox/state       counts, fault and rate-limit settings
@@ -12,7 +13,7 @@
  */
 import { json, Router } from 'express';
 import { badRequest } from '../errors';
-import { FAULT_KINDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
+import { FAULT_KINDS, FRACTION_FIELDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
 import type { RateLimiter } from '../ratelimit';
 import type { RequestStats } from '../stats';
 import type { Store } from '../store';
@@ -36,15 +37,15 @@ function fraction(body: Body, field: string): number | undefined {
 
 function parseFaults(body: Body): Partial<FaultConfig> {
 	const update: Partial<FaultConfig> = {};
-	const rate = fraction(body, 'rate');
-	const drop = fraction(body, 'drop');
-	const html = fraction(body, 'html');
-	if (rate !== undefined) update.rate = rate;
-	if (drop !== undefined) update.drop = drop;
-	if (html !== undefined) update.html = html;
-	if (body.latencyMs !== undefined) {
-		if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw badRequest('latencyMs', 'latencyMs must be a number ≥ 0.');
-		update.latencyMs = body.latencyMs;
+	for (const field of FRACTION_FIELDS) {
+		const value = fraction(body, field);
+		if (value !== undefined) update[field] = value;
+	}
+	for (const field of ['latencyMs', 'stallMs'] as const) {
+		const value = body[field];
+		if (value === undefined) continue;
+		if (typeof value !== 'number' || value < 0) throw badRequest(field, `${field} must be a number ≥ 0.`);
+		update[field] = value;
 	}
 	if (body.next !== undefined) {
 		if (!Array.isArray(body.next)) throw badRequest('next', 'next must be an array of { kind, retryAfter? }.');

@@ -7,7 +7,6 @@
 import { createLinkkitClient, type LinkkitClient } from '../../core';
 import { parsePolicy, readRateLimit } from '../../core/rate-limit-headers';
 import { FakePort, json } from '../support/fake-port';
-import { linkkitFailure } from '../support/linkkit-failure';
 import { SimulatedLinkkit, type SimulatedLinkkitOptions } from '../support/simulated-linkkit';
 import { VirtualClock } from '../support/virtual-time';
 
@@ -153,17 +152,6 @@ describe('headers missing or coarse', () => {
 		// Whole seconds cost some of the limit, but not half of it.
 		expect(run.ratioToLimit).toBeGreaterThan(0.75);
 		expect(Math.max(...run.sleeps)).toBeLessThanOrEqual(2_000);
-	});
-
-	it('fails fast without sending when a precise wait exceeds what the caller allows', async () => {
-		const port = new FakePort([json(200, { id: 'lnk_1' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '90' })]);
-		const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', retry: { maxWaitMs: 10_000 } });
-		await client.links.get('lnk_1');
-		const error = await linkkitFailure(client.links.get('lnk_1'));
-		expect(error.code).toBe('rate_limited');
-		expect(error.retryAfterMs).toBe(90_000);
-		expect(port.requests).toHaveLength(1);
-		expect(port.sleeps).toEqual([]);
 	});
 
 	it('retries a 429 at the precise next token, not after the whole-second Retry-After', async () => {

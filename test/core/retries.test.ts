@@ -35,6 +35,9 @@ describe('429 handling', () => {
 		expect(error.retryAfterMs).toBe(120_000);
 		expect(error.requestId).toBe('req_err456');
 		expect(error.message).toMatch(/asked to wait 120 s/);
+		// The numbers, for each platform to word in its own terms; the core's message names no platform.
+		expect(error.rateLimitWait).toEqual({ source: 'retry-after', waitMs: 120_000, allowedMs: 60_000, limit: 'single-wait' });
+		expect(error.message).not.toMatch(/node|workflow|option|Zap|step/i);
 		expect(port.requests).toHaveLength(1);
 		expect(port.sleeps).toEqual([]);
 	});
@@ -44,6 +47,7 @@ describe('429 handling', () => {
 		const error = await failure(client(port, { maxTotalWaitMs: 30_000 }).links.get('lnk_abc123'));
 		expect(error.code).toBe('rate_limited');
 		expect(error.retryAfterMs).toBe(20_000);
+		expect(error.rateLimitWait).toEqual({ source: 'retry-after', waitMs: 20_000, allowedMs: 10_000, limit: 'total-wait' });
 		expect(port.sleeps).toEqual([20_000]);
 		expect(port.requests).toHaveLength(2);
 	});
@@ -155,6 +159,21 @@ describe('proactive pacing', () => {
 		await c.links.get('lnk_abc123');
 		expect(port.sleeps).toHaveLength(1);
 		expect(port.requests).toHaveLength(3);
+	});
+
+	it('fails fast without sending when the pacing window is longer than allowed', async () => {
+		const port = new FakePort([]);
+		port['script'].push(json(200, link, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '90' }));
+		const c = client(port, { maxWaitMs: 10_000 });
+		await c.links.get('lnk_abc123');
+		const error = await failure(c.links.get('lnk_abc123'));
+		expect(error.code).toBe('rate_limited');
+		expect(error.retryAfterMs).toBe(90_000);
+		expect(error.rateLimitWait).toEqual({ source: 'window', waitMs: 90_000, allowedMs: 10_000, limit: 'single-wait' });
+		expect(error.message).toMatch(/^Linkkit's rate limit for this API key is used up until its window resets in 90 s/);
+		expect(error.message).not.toMatch(/node|workflow|option|Zap|step/i);
+		expect(port.requests).toHaveLength(1);
+		expect(port.sleeps).toEqual([]);
 	});
 
 	it('can be switched off', async () => {

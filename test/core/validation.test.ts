@@ -131,6 +131,9 @@ describe('bad input sends nothing', () => {
 		['update with nothing', (c: ReturnType<typeof createLinkkitClient>) => c.links.update('lnk_1', {})],
 		['timeseries with a bad interval', (c: ReturnType<typeof createLinkkitClient>) => c.analytics.timeseries({ interval: 'year' as never })],
 		['clicks with a bad country', (c: ReturnType<typeof createLinkkitClient>) => c.analytics.clicksPage({ country: 'Germany' })],
+		// A blank name would be no filter at all, and Linkkit would answer with the newest record.
+		['find a campaign by a blank name', (c: ReturnType<typeof createLinkkitClient>) => c.campaigns.findByName('  ')],
+		['find a segment by an empty name', (c: ReturnType<typeof createLinkkitClient>) => c.segments.findByName('')],
 	])('%s', async (_name, call) => {
 		const port = new FakePort([]);
 		const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com' });

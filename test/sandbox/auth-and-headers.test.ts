@@ -58,6 +58,17 @@ describe('headers', () => {
 		expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
 	});
 
+	it('sends a Date header from the sandbox clock (the server time clients may rely on)', async () => {
+		const pinned = Date.UTC(2031, 4, 6, 7, 8, 9);
+		const clocked = await startTestSandbox({ now: () => pinned });
+		try {
+			const reply = await get(clocked, '/v1/links?limit=1');
+			expect(reply.headers.get('date')).toBe('Tue, 06 May 2031 07:08:09 GMT');
+		} finally {
+			await clocked.stop();
+		}
+	});
+
 	it('answers an unknown /v1 route with a 404 not_found envelope', async () => {
 		const reply = await get(sandbox, '/v1/nothing-here');
 		expect(reply.status).toBe(404);

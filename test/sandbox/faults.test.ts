@@ -1,7 +1,10 @@
-/** Injected faults: each kind per request and scripted, run-level rates, ordering after auth, and nothing created. */
+/**
+ * Injected faults: each kind per request and scripted, run-level rates, ordering after auth; the kinds before the
+ * handler change nothing, the commit-* kinds change data and then spoil the answer.
+ */
 import { PROXY_502_PAGE } from '../../sandbox';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { get, post, type Link, type Page } from './http';
+import { call, get, post, type Link, type Page } from './http';
 
 let sandbox: RunningSandbox;
 
@@ -60,8 +63,10 @@ describe('per request (X-Sandbox-Fault)', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 	});
 
-	it('rejects an unknown fault name with a 400', async () => {
-		expect((await get(sandbox, '/v1/links', fault('explode'))).status).toBe(400);
+	it('rejects an unknown fault name with a 400 that lists the kinds', async () => {
+		const reply = await get(sandbox, '/v1/links', fault('explode'));
+		expect(reply.status).toBe(400);
+		expect(reply.body.error.message).toContain('commit-drop, commit-500, stall');
 	});
 
 	it('applies after auth: an unauthenticated request gets its 401, not the fault', async () => {
@@ -73,6 +78,76 @@ describe('per request (X-Sandbox-Fault)', () => {
 		const reply = await post(sandbox, '/v1/links', { destination: 'https://example.com/faulted' }, fault('500'));
 		expect(reply.status).toBe(500);
 		expect(sandbox.counts().links).toBe(before);
+	});
+});
+
+describe('faults after the change (commit-drop, commit-500)', () => {
+	const keyed = (key: string, kind?: string) => ({ headers: { 'Idempotency-Key': key, ...(kind ? { 'X-Sandbox-Fault': kind } : {}) } });
+
+	it('commit-drop creates the link, closes the connection, and the retry with the same key replays the 201', async () => {
+		const before = sandbox.counts().links;
+		const body = { destination: 'https://example.com/commit-drop' };
+		await expect(post(sandbox, '/v1/links', body, keyed('key-commit-drop', 'commit-drop'))).rejects.toThrow(/fetch failed/);
+		expect(sandbox.counts().links).toBe(before + 1);
+		const retry = await post<Link>(sandbox, '/v1/links', body, keyed('key-commit-drop'));
+		expect(retry.status).toBe(201);
+		expect(retry.headers.get('idempotent-replayed')).toBe('true');
+		expect(retry.body.destination).toBe(body.destination);
+		expect(sandbox.counts().links).toBe(before + 1);
+		expect((await get<Link>(sandbox, `/v1/links/${retry.body.id}`)).status).toBe(200);
+	});
+
+	it('commit-500 creates the link, answers a JSON 500 with a request id, and the retry replays the 201', async () => {
+		const before = sandbox.counts().links;
+		const body = { destination: 'https://example.com/commit-500' };
+		const spoiled = await post(sandbox, '/v1/links', body, keyed('key-commit-500', 'commit-500'));
+		expect(spoiled.status).toBe(500);
+		expect(spoiled.body.error.code).toBe('server_error');
+		expect(spoiled.body.error.requestId).toBe(spoiled.headers.get('x-request-id'));
+		expect(sandbox.counts().links).toBe(before + 1);
+		const retry = await post<Link>(sandbox, '/v1/links', body, keyed('key-commit-500'));
+		expect(retry.status).toBe(201);
+		expect(sandbox.counts().links).toBe(before + 1);
+	});
+
+	it('commit-drop on a DELETE deletes, so the retry gets a 404; commit-500 on a PATCH applies the change', async () => {
+		const link = (await post<Link>(sandbox, '/v1/links', { destination: 'https://example.com/to-change' })).body;
+		const patched = await call(sandbox, 'PATCH', `/v1/links/${link.id}`, { body: { title: 'Changed' }, ...fault('commit-500') });
+		expect(patched.status).toBe(500);
+		expect((await get<Link>(sandbox, `/v1/links/${link.id}`)).body.title).toBe('Changed');
+		await expect(call(sandbox, 'DELETE', `/v1/links/${link.id}`, fault('commit-drop'))).rejects.toThrow(/fetch failed/);
+		expect((await call(sandbox, 'DELETE', `/v1/links/${link.id}`)).status).toBe(404);
+	});
+
+	it('spoils a refused write too, without changing anything', async () => {
+		const before = sandbox.counts().links;
+		const refused = await post(sandbox, '/v1/links', { destination: 'https://example.com/x', campaignId: 'cmp_missing' }, fault('commit-500'));
+		expect(refused.status).toBe(500);
+		expect(sandbox.counts().links).toBe(before);
+	});
+});
+
+describe('stall', () => {
+	it('gives no answer, so the client gives up; nothing is created and the server stays fine', async () => {
+		const before = sandbox.counts().links;
+		const started = Date.now();
+		const request = fetch(`${sandbox.url}/v1/links`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json', 'X-Sandbox-Fault': 'stall' },
+			body: JSON.stringify({ destination: 'https://example.com/stalled' }),
+			signal: AbortSignal.timeout(400),
+		});
+		await expect(request).rejects.toThrow(/aborted due to timeout/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+		expect(sandbox.counts().links).toBe(before);
+		expect((await get(sandbox, '/v1/links?limit=1')).status).toBe(200);
+	});
+
+	it('closes the connection once stallMs has passed', async () => {
+		sandbox.setFaults({ stallMs: 200, next: [{ kind: 'stall' }] });
+		const started = Date.now();
+		await expect(get(sandbox, '/v1/links')).rejects.toThrow(/fetch failed/);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(190);
 	});
 });
 
@@ -111,8 +186,38 @@ describe('scripted (POST /__sandbox/faults)', () => {
 		await expect(get(sandbox, '/v1/segments?limit=1')).rejects.toThrow();
 	});
 
+	it('applies run-level commit-drop and commit-500 fractions set over the admin API', async () => {
+		expect((await adminFaults({ commit500: 1 })).status).toBe(200);
+		const before = sandbox.counts().links;
+		expect((await post(sandbox, '/v1/links', { destination: 'https://example.com/run-level' })).status).toBe(500);
+		expect(sandbox.counts().links).toBe(before + 1);
+		await adminFaults({ commit500: 0, commitDrop: 1 });
+		await expect(post(sandbox, '/v1/links', { destination: 'https://example.com/run-level-2' })).rejects.toThrow();
+		expect(sandbox.counts().links).toBe(before + 2);
+		const state = (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as { faults: Record<string, unknown> };
+		expect(state.faults).toMatchObject({ commitDrop: 1, commit500: 0, stall: 0 });
+	});
+
+	it('mixes kinds at the given fractions, reproducibly from the seed', async () => {
+		const outcomes = async () => {
+			sandbox.reset();
+			sandbox.setFaults({ rate: 0.1, drop: 0.1, commitDrop: 0.1, commit500: 0.1 });
+			const seen: string[] = [];
+			for (let i = 0; i < 60; i++) {
+				seen.push(await get(sandbox, '/v1/segments?limit=1').then((reply) => String(reply.status), () => 'dropped'));
+			}
+			return seen;
+		};
+		const first = await outcomes();
+		expect(new Set(first)).toEqual(new Set(['200', '500', '503', 'dropped']));
+		expect(first.filter((outcome) => outcome === '200').length).toBeGreaterThan(20);
+		expect(await outcomes()).toEqual(first);
+	});
+
 	it('rejects a malformed fault script', async () => {
 		expect((await adminFaults({ next: [{ kind: 'boom' }] })).status).toBe(400);
 		expect((await adminFaults({ rate: 2 })).status).toBe(400);
+		expect((await adminFaults({ commitDrop: -0.1 })).status).toBe(400);
+		expect((await adminFaults({ stallMs: 'long' })).status).toBe(400);
 	});
 });

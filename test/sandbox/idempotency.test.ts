@@ -1,6 +1,6 @@
-/** Idempotency-Key: replay creates nothing, a different body is a 409, a faulted attempt is not remembered. */
+/** Idempotency-Key: a success is replayed and creates nothing, a different body is a 409, failures are not remembered. */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { post, type Link } from './http';
+import { call, post, type Link } from './http';
 
 let sandbox: RunningSandbox;
 
@@ -54,4 +54,38 @@ it('treats the same key on another operation as a conflict', async () => {
 	expect(link.status).toBe(201);
 	const campaign = await post(sandbox, '/v1/campaigns', { name: 'Idem campaign' }, withKey('k-4'));
 	expect(campaign.status).toBe(409);
+});
+
+it('does not replay a refusal: after a taken slug is freed, a retry under the same key creates the link', async () => {
+	const slug = `freed-${Date.now()}`;
+	const holder = await post<Link>(sandbox, '/v1/links', { destination: 'https://example.com/holder', slug });
+	expect(holder.status).toBe(201);
+	const body = { destination: 'https://example.com/wants-the-slug', slug };
+	const refused = await post(sandbox, '/v1/links', body, withKey('k-5'));
+	expect(refused.status).toBe(409);
+	const refusedAgain = await post(sandbox, '/v1/links', body, withKey('k-5'));
+	expect(refusedAgain.status).toBe(409);
+	expect(refusedAgain.headers.get('idempotent-replayed')).toBeNull();
+	// Each refusal is a fresh answer with its own request id, not a stored copy of the first.
+	expect(refusedAgain.body.error.requestId).not.toBe(refused.body.error.requestId);
+	expect((await call(sandbox, 'DELETE', `/v1/links/${holder.body.id}`)).status).toBe(204);
+	const created = await post<Link>(sandbox, '/v1/links', body, withKey('k-5'));
+	expect(created.status).toBe(201);
+	expect(created.body.slug).toBe(slug);
+	expect(created.headers.get('idempotent-replayed')).toBeNull();
+	// From now on the success is what the key replays.
+	const replayed = await post<Link>(sandbox, '/v1/links', body, withKey('k-5'));
+	expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+	expect(replayed.body.id).toBe(created.body.id);
+});
+
+it('does not replay a validation failure (422) either', async () => {
+	const before = sandbox.counts().campaigns;
+	const period = { name: `Idem period ${Date.now()}`, startsAt: '2030-06-30T00:00:00Z', endsAt: '2030-06-01T00:00:00Z' };
+	const first = await post(sandbox, '/v1/campaigns', period, withKey('k-6'));
+	expect(first.status).toBe(422);
+	const second = await post(sandbox, '/v1/campaigns', period, withKey('k-6'));
+	expect(second.status).toBe(422);
+	expect(second.headers.get('idempotent-replayed')).toBeNull();
+	expect(sandbox.counts().campaigns).toBe(before);
 });

@@ -47,6 +47,34 @@ describe('Find Campaign and Find Segment', () => {
 	});
 });
 
+describe('a search with nothing to search by never widens to any record', () => {
+	test.each([
+		['find_campaign', 'campaign'],
+		['find_segment', 'segment'],
+	])('%s refuses a blank, spaces-only or missing name before anything is sent', async (key, noun) => {
+		// Nothing listens here: reaching Linkkit would fail differently from an input error.
+		const authData = { apiKey: sandbox.apiKey, baseUrl: 'http://127.0.0.1:1' };
+		for (const inputData of [{ name: '' }, { name: '   ' }, {}, { name: null }]) {
+			const error = await failureOf(run(search(key), { authData, inputData }));
+			expect(error).toMatchObject({ code: 'invalid_input', message: `Name: fill in the ${noun} name to search for. Nothing was sent to Linkkit.` });
+		}
+	});
+
+	test('Find or Create Campaign with a blank name never hands on the newest campaign', async () => {
+		// The newest campaign exists; a blank search used to return it, and Find or Create then skipped the create.
+		await run<Item>('creates.create_campaign.operation.perform', { inputData: { name: `Newest ${Date.now()}` } });
+		const error = await failureOf(run(search('find_campaign'), { inputData: { name: ' ' } }));
+		expect(error.code).toBe('invalid_input');
+	});
+
+	test('Find Link with nothing filled in, or only spaces, is refused too', async () => {
+		for (const inputData of [{}, { shortUrl: ' ', destination: '' }]) {
+			const error = await failureOf(run(search('find_link'), { inputData }));
+			expect(error.message).toMatch(/^Short URL: fill in the Short URL, or Domain and Slug, or the Destination URL to search by/);
+		}
+	});
+});
+
 describe('analytics', () => {
 	test('Get Link Analytics counts clicks over a date range, as numbers with ISO dates', async () => {
 		await visit(sandbox, String(link.slug));

@@ -1,6 +1,6 @@
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { linkkitPerform } from '../../zapier/src/perform';
-import { app, appRunner, failureOf, zapierCore } from './support/app';
+import { app, appRunner, failureOf, zapierCore, zapierErrorOf } from './support/app';
 
 let sandbox: RunningSandbox;
 let run: ReturnType<typeof appRunner>;
@@ -30,9 +30,50 @@ describe('rate limits (429) inside Zapier\'s ~30 s step', () => {
 		const error = await failureOf(run('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/throttled' } }));
 		expect(error.name).toBe('ThrottledError');
 		expect(error.delay).toBe(60);
-		expect(error.message).toMatch(/asked to wait 60 s/);
+		expect(error.message).toMatch(/^Linkkit's rate limit for this API key was reached and it asked to wait 60 s, longer than this Zap step has left/);
+		expect(error.message).toMatch(/Zapier will run this step again in 60 s\. \(Linkkit request id req_\w+\)$/);
+		// Zapier's words only: nothing from n8n (node options, workflow) and no internal limits.
+		expect(error.message).not.toMatch(/node|workflow|max wait|max total/i);
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
+
+	test('30 steps at once against 5 requests a second all wait their turn inside the step: none gives up', async () => {
+		sandbox.setRateLimit(5, 5);
+		const before = sandbox.counts().links;
+		const started = Date.now();
+		const outcomes = await Promise.allSettled(
+			Array.from({ length: 30 }, (_, i) =>
+				run<Item>('creates.create_link.operation.perform', { inputData: { destination: `https://example.com/crowd-${i}` } }),
+			),
+		);
+		const seconds = (Date.now() - started) / 1000;
+		expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+		expect(sandbox.counts().links).toBe(before + 30);
+		// 30 requests at 5 a second take about 5 s: the limit was in force, and the steps outlasted it.
+		expect(seconds).toBeGreaterThan(4);
+	}, 60_000);
+
+	test('the give-up is the step\'s time, not a retry count: at 1 request a second, steps wait ~24 s before handing back', async () => {
+		sandbox.setRateLimit(1, 1);
+		const started = Date.now();
+		const outcomes = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				run<Item[]>('triggers.new_campaign.operation.perform', { meta: { limit: 1 } }).then(
+					() => ({ ok: true, at: Date.now() - started }),
+					(error: unknown) => ({ ok: false, at: Date.now() - started, error: zapierErrorOf(error) }),
+				),
+			),
+		);
+		const gaveUp = outcomes.filter((o) => !o.ok);
+		// At one a second only some of 30 fit in the step's ~24 s budget (a retry count of 3 let ~5 through, in ~4 s);
+		// the rest are rescheduled with a ThrottledError, not failed, and only once the budget is spent.
+		expect(outcomes.filter((o) => o.ok).length).toBeGreaterThanOrEqual(10);
+		expect(gaveUp.length).toBeGreaterThan(0);
+		for (const outcome of gaveUp) {
+			expect(outcome.error).toMatchObject({ name: 'ThrottledError', delay: expect.any(Number) });
+			expect(outcome.at).toBeGreaterThan(15_000);
+		}
+	}, 60_000);
 
 	test('an exhausted rate-limit window (proactive pacing) that does not fit also reschedules', async () => {
 		sandbox.setRateLimit(0.02, 1); // one request, then the bucket refills in 50 s

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
+import { realClient } from '../support/fetch-port';
 import { app, appRunner, failureOf, visit } from './support/app';
+import { POLL_CAP } from '../../zapier/src/triggers/poll';
 import { expectDedupeContract, flatKeys } from './support/shape';
 
 let sandbox: RunningSandbox;
@@ -42,10 +44,48 @@ describe('output fields', () => {
 	});
 });
 
+/** Zapier's dedupe: the ids a poll returns that no earlier poll returned are the ones that run the Zap. */
+function newSince(seen: Item[], poll: Item[]): Item[] {
+	const before = new Set(seen.map((item) => item.id));
+	return poll.filter((item) => !before.has(item.id));
+}
+
+describe('a poll hands over everything new since the previous poll', () => {
+	test('120 clicks between two polls of New Click: all 120 arrive, newest first', async () => {
+		const link = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/busy', slug: `busy-${Date.now()}` } });
+		const first = await run<Item[]>(perform('new_click'));
+		for (let i = 0; i < 120; i++) await visit(sandbox, String(link.slug));
+		const second = await run<Item[]>(perform('new_click'));
+		const fresh = newSince(first, second);
+		expect(fresh).toHaveLength(120);
+		expect(fresh.every((click) => click.linkId === link.id)).toBe(true);
+		expectDedupeContract(second, 'timestamp');
+	});
+
+	test('a bulk create of 100 links between polls: New Link delivers all 100, and Updated Link still sees an earlier change', async () => {
+		const edited = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/edited-before-bulk' } });
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await run('creates.update_link.operation.perform', { inputData: { linkId: edited.id, title: 'Changed before the bulk create' } });
+		const newBefore = await run<Item[]>(perform('new_link'));
+		const { client } = realClient(sandbox.url, sandbox.apiKey);
+		const bulk = await client.links.createMany(Array.from({ length: 100 }, (_, i) => ({ destination: `https://bulk.example.org/${i}` })));
+		expect(bulk.data.every((entry) => 'link' in entry)).toBe(true);
+		const newAfter = await run<Item[]>(perform('new_link'));
+		expect(newSince(newBefore, newAfter)).toHaveLength(100);
+		expectDedupeContract(newAfter, 'createdAt');
+		// The 100 new links were all "updated" when created, newer than the edit: the edit is still in the poll.
+		const updates = await run<Item[]>(perform('updated_link'));
+		expect(updates.some((update) => update.linkId === edited.id)).toBe(true);
+		expectDedupeContract(updates, 'updatedAt');
+	});
+});
+
 describe('polling triggers', () => {
 	test('New Link returns the newest links first with unique ids, and honours limit and sample loading', async () => {
 		const links = await run<Item[]>(perform('new_link'));
-		expect(links.length).toBe(50);
+		// Every link of this small account (fewer than the 500 a poll returns at most), over several pages of 100.
+		expect(links.length).toBe(sandbox.counts().links);
+		expect(links.length).toBeGreaterThan(50);
 		expectDedupeContract(links, 'createdAt');
 		expectShapeOfSample('new_link', links[0]);
 		expect(await run<Item[]>(perform('new_link'), { meta: { limit: 7 } })).toHaveLength(7);
@@ -164,5 +204,22 @@ describe('polling triggers', () => {
 		expect((await failureOf(run(perform('click_milestone'), { inputData: { watch: 'campaign', milestone: 5 } }))).message).toMatch(/^Campaign: choose the campaign/);
 		const notANumber = await failureOf(run(perform('click_milestone'), { inputData: { watch: 'link', linkId: 'lnk_abc', milestone: 'lots' } }));
 		expect(notANumber).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Milestone \(Clicks\): "lots" is not a whole number/) });
+	});
+});
+
+describe('the per-poll cap', () => {
+	let big: RunningSandbox;
+	beforeAll(async () => {
+		big = await startTestSandbox({ links: 650 });
+	});
+	afterAll(() => big.stop());
+
+	test(`a poll returns at most ${POLL_CAP} items, the newest, unique and newest first`, async () => {
+		const links = await appRunner(big)<Item[]>(perform('new_link'));
+		expect(links).toHaveLength(POLL_CAP);
+		expectDedupeContract(links, 'createdAt');
+		const { client } = realClient(big.url, big.apiKey);
+		const newest = await client.links.listPage({}, { limit: 1 });
+		expect(links[0].id).toBe(newest.data[0].id);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { createLinkkitClient, normaliseBaseUrl, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
+import { networkError } from '../../core/response-errors';
 import { StepBudget } from './step-budget';
 
 export const USER_AGENT = 'linkkit-zapier/1.0.0';
@@ -31,20 +32,33 @@ export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
 				// Linkkit's message and without waiting when the wait would have fitted in the step.
 				throwForThrottlingEarly: false,
 			};
-			const response = await z.request(options);
+			const operation = `${request.method} ${new URL(request.url).pathname}`;
+			let response;
+			try {
+				response = await z.request(options);
+			} catch (cause) {
+				budget.failed(() => networkError(cause, request.url, operation));
+				throw cause;
+			}
 			// `content` is the raw text: the core parses it, and names HTML error pages instead of choking on them.
-			return { status: response.status, headers: plainHeaders(response.headers), body: response.content };
+			const answer: HttpResponse = { status: response.status, headers: plainHeaders(response.headers), body: response.content };
+			budget.answered(answer, operation);
+			return answer;
 		},
 		sleep: (ms) => budget.sleep(ms),
 	};
 }
 
-/** One client per step; its waits share the step's time budget. */
+/**
+ * One client per step; its waits share the step's time budget. The core's own caps are set to the whole budget and
+ * its retry count is unbounded here: when to stop is the budget's call (time for rate limits, a few tries for
+ * Linkkit-side failures), not a fixed number of retries that gives up while most of the step is still left.
+ */
 export function linkkitClient(z: ZObject, bundle: Bundle, budget: StepBudget = new StepBudget()): LinkkitClient {
 	const limit = budget.remaining();
 	return createLinkkitClient(zapierPort(z, budget), {
 		baseUrl: normaliseBaseUrl(bundle.authData.baseUrl),
 		userAgent: USER_AGENT,
-		retry: { maxRetries: 3, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000 },
+		retry: { maxRetries: Number.MAX_SAFE_INTEGER, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000 },
 	});
 }

@@ -56,6 +56,19 @@ function expiredAuth(z: ZObject, message: string): Error {
 	return error;
 }
 
+/** A rate limit this step could not sit out, in Zapier's words: what Linkkit asked, and that Zapier will try again. */
+function rateLimitMessage(error: LinkkitError, delay?: number): string {
+	const asked =
+		delay === undefined
+			? "Linkkit's rate limit for this API key was reached and waiting within this step did not get through"
+			: error.rateLimitWait?.source === 'window'
+				? `Linkkit's rate limit for this API key is used up until its window resets in ${delay} s`
+				: `Linkkit's rate limit for this API key was reached and it asked to wait ${delay} s`;
+	const again = delay === undefined ? 'Zapier will run this step again shortly' : `Zapier will run this step again in ${delay} s`;
+	const fits = delay === undefined ? '' : ', longer than this Zap step has left (Zapier gives a step about 30 s)';
+	return withSupport(error, `${asked}${fits}. ${again}.`);
+}
+
 export interface ErrorContext {
 	/** The connection test itself: a refused key is not yet a broken connection, so it gets a plain error. */
 	authTest?: boolean;
@@ -66,10 +79,11 @@ export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[
 	if (!(error instanceof LinkkitError)) return error as Error;
 
 	if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
-		// Zapier runs the step again after the delay instead of failing the Zap run.
-		return new z.errors.ThrottledError(error.message, Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+		// Zapier runs the step again after Linkkit's delay instead of failing the Zap run.
+		const delay = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+		return new z.errors.ThrottledError(rateLimitMessage(error, delay), delay);
 	}
-	if (error.status === 429) return new z.errors.ThrottledError(error.message);
+	if (error.status === 429) return new z.errors.ThrottledError(rateLimitMessage(error));
 
 	if (error.isInputError) {
 		return new z.errors.Error(`${describeIssues(error.details, fields)}. Nothing was sent to Linkkit.`, 'invalid_input', 400);

@@ -2,7 +2,7 @@
  * Zapier's input shapes → the core's inputs. Only reshaping happens here (flattened `utm__*` keys, line items,
  * "empty list means not filled in"); all validation is the core's, so both platforms accept the same input.
  */
-import { utmKeys, type CampaignInput, type LinkInput, type SegmentInput } from '../../core';
+import { isBlank, utmKeys, type CampaignInput, type LinkInput, type SegmentInput } from '../../core';
 
 type InputData = Record<string, unknown>;
 
@@ -69,8 +69,8 @@ export function withoutBlanks<T extends object>(input: T): T {
 	return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== '')) as T;
 }
 
-/** A filter value as text, or undefined when not filled in (the core validates it). */
+/** A filter value as text, or undefined when not filled in, blank or only spaces (the core validates the rest). */
 export function optionalText(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
+	if (isBlank(value)) return undefined;
 	return String(value);
 }

@@ -7,8 +7,28 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { LinkkitError } from '../../../core';
+import { LinkkitError, type RateLimitWait } from '../../../core';
 import { fieldLabel } from './field-labels';
+
+const TRIGGER_NODE_TYPE = /(^|\.)linkkitTrigger$/;
+
+/**
+ * A rate-limit wait this node would not sit out, in n8n's words: the action node names its options (Max Wait on
+ * Rate Limit, Max Retries), the trigger says its next poll tries again. The core gives the numbers, not the words.
+ */
+export function rateLimitMessage(node: INode, wait: RateLimitWait): string {
+	const asked =
+		wait.source === 'window'
+			? `Linkkit's rate limit for this API key is used up until its window resets in ${Math.ceil(wait.waitMs / 1000)} s`
+			: `Linkkit's rate limit for this API key was reached and it asked to wait ${Math.ceil(wait.waitMs / 1000)} s`;
+	if (TRIGGER_NODE_TYPE.test(node.type)) return `${asked}. The trigger tries again at its next poll.`;
+	const allowed = Math.ceil(wait.allowedMs / 1000);
+	return wait.limit === 'single-wait'
+		? `${asked}, longer than this node waits in one go (Max Wait on Rate Limit: ${allowed} s). ` +
+				'Try again later, or raise "Max Wait on Rate Limit (Seconds)" in the node\'s Options.'
+		: `${asked}, longer than the ${allowed} s this item may still wait (Max Wait on Rate Limit × Max Retries). ` +
+				'Try again later, or raise "Max Wait on Rate Limit (Seconds)" or "Max Retries" in the node\'s Options.';
+}
 
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -25,8 +45,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 			description: error.field ? `Check the "${fieldLabel(error.field)}" field.` : undefined,
 		});
 	}
+	const message = error.rateLimitWait ? rateLimitMessage(node, error.rateLimitWait) : error.message;
 	const details: JsonObject = {
-		message: error.message,
+		message,
 		code: error.code,
 		httpCode: error.status === undefined ? null : String(error.status),
 		requestId: error.requestId ?? null,
@@ -35,7 +56,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	const fields = error.details.length ? ` Check: ${[...new Set(error.details.map((d) => fieldLabel(d.field)))].join(', ')}.` : '';
 	return new NodeApiError(node, details, {
 		itemIndex,
-		message: error.message,
+		message,
 		description: `${error.description}.${fields}`,
 		httpCode: error.status === undefined ? undefined : String(error.status),
 	});

@@ -1,7 +1,7 @@
 import { campaignOutputFields } from '../output-fields/campaign';
 import { linkkitPerform } from '../perform';
 import { campaignSample } from '../samples/campaign';
-import { pollSize } from './poll-size';
+import { newestForPoll } from './poll';
 
 export const newCampaign = {
 	key: 'new_campaign',
@@ -12,7 +12,7 @@ export const newCampaign = {
 	},
 	operation: {
 		type: 'polling' as const,
-		perform: linkkitPerform([], async (client, bundle) => (await client.campaigns.listPage({}, { limit: pollSize(bundle) })).data),
+		perform: linkkitPerform([], async (client, bundle) => newestForPoll(bundle, (options) => client.campaigns.iterate({}, options))),
 		sample: campaignSample,
 		outputFields: campaignOutputFields,
 	},

@@ -3,7 +3,7 @@ import { optionalText } from '../inputs';
 import { clickOutputFields } from '../output-fields/analytics';
 import { linkkitPerform } from '../perform';
 import { clickSample } from '../samples/click';
-import { pollSize } from './poll-size';
+import { newestForPoll } from './poll';
 
 const inputFields = [
 	linkField({ required: false, helpText: 'Only clicks on this link. Leave Link and Campaign empty for clicks on any link.' }),
@@ -24,7 +24,7 @@ export const newClick = {
 		perform: linkkitPerform(inputFields, async (client, bundle) => {
 			const { linkId, campaignId, segmentId } = bundle.inputData;
 			const filters = { linkId: optionalText(linkId), campaignId: optionalText(campaignId), segmentId: optionalText(segmentId) };
-			return (await client.analytics.clicksPage(filters, { limit: pollSize(bundle) })).data;
+			return newestForPoll(bundle, (options) => client.analytics.clicks(filters, options));
 		}),
 		sample: clickSample,
 		outputFields: clickOutputFields,

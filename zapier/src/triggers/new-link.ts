@@ -3,7 +3,7 @@ import { optionalText } from '../inputs';
 import { linkOutputFields } from '../output-fields/link';
 import { linkkitPerform } from '../perform';
 import { linkSample } from '../samples/link';
-import { pollSize } from './poll-size';
+import { newestForPoll } from './poll';
 
 const inputFields = [
 	campaignField({ required: false, helpText: 'Only links in this campaign. Leave empty for links in any campaign or none.' }),
@@ -20,11 +20,10 @@ export const newLink = {
 	operation: {
 		type: 'polling' as const,
 		inputFields,
-		// Linkkit lists newest first, so the first page holds every link created since the last poll.
+		// Linkkit lists newest first; the poll pages back far enough to hold every link created since the last one.
 		perform: linkkitPerform(inputFields, async (client, bundle) => {
 			const filters = { campaignId: optionalText(bundle.inputData.campaignId), tag: optionalText(bundle.inputData.tag) };
-			const page = await client.links.listPage(filters, { limit: pollSize(bundle) });
-			return page.data;
+			return newestForPoll(bundle, (options) => client.links.iterate(filters, options));
 		}),
 		sample: linkSample,
 		outputFields: linkOutputFields,

@@ -1,7 +1,7 @@
 import { segmentOutputFields } from '../output-fields/segment';
 import { linkkitPerform } from '../perform';
 import { segmentSample } from '../samples/segment';
-import { pollSize } from './poll-size';
+import { newestForPoll } from './poll';
 
 export const newSegment = {
 	key: 'new_segment',
@@ -12,7 +12,7 @@ export const newSegment = {
 	},
 	operation: {
 		type: 'polling' as const,
-		perform: linkkitPerform([], async (client, bundle) => (await client.segments.listPage({}, { limit: pollSize(bundle) })).data),
+		perform: linkkitPerform([], async (client, bundle) => newestForPoll(bundle, (options) => client.segments.iterate({}, options))),
 		sample: segmentSample,
 		outputFields: segmentOutputFields,
 	},

@@ -2,7 +2,7 @@ import { wasEditedAfterCreation, type Link } from '../../../core';
 import { updatedLinkOutputFields } from '../output-fields/link';
 import { linkkitPerform } from '../perform';
 import { updatedLinkSample } from '../samples/derived';
-import { pollSize } from './poll-size';
+import { newestForPoll } from './poll';
 
 /**
  * Zapier fires once per new `id`. A link keeps its id when it changes, so each change gets its own id from the
@@ -22,9 +22,9 @@ export const updatedLink = {
 	operation: {
 		type: 'polling' as const,
 		perform: linkkitPerform([], async (client, bundle) => {
-			const page = await client.links.listPage({ sort: '-updatedAt' }, { limit: pollSize(bundle) });
+			const links = await newestForPoll(bundle, (options) => client.links.iterate({ sort: '-updatedAt' }, options));
 			// A link never changed since it was created is New Link's event, not this one.
-			return page.data.filter(wasEditedAfterCreation).map(asUpdate);
+			return links.filter(wasEditedAfterCreation).map(asUpdate);
 		}),
 		sample: updatedLinkSample,
 		outputFields: updatedLinkOutputFields,
