@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only benchmark, never shipped in the n8n package */
 /**
  * `npm run bench [-- --sections throughput,polls,zapier,weight] [--rounds 3] [--slow-rounds 1] [--only <kind>@<rate>]`
  *

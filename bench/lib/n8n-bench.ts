@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only benchmark, never shipped in the n8n package */
 /**
  * One real n8n 2.41.1 for the benchmark, started the one way the suites start it (scripts/n8n/instance.ts): the
  * packed package installed as a user installs it, credentials pointing at the sandbox(es), and every benchmark

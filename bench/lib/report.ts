@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only benchmark, never shipped in the n8n package */
 /** The results file (bench/results/<date>.json) and the tables printed from it (Markdown, as the README quotes them). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only benchmark, never shipped in the n8n package */
 /**
  * The Linkkit sandbox as its own process (`sandbox/cli.ts`, as `npm run sandbox` starts it), so the benchmark
  * measures it from outside like any client would, a 100 000-link account does not weigh on the runner, and

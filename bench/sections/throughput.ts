@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only benchmark, never shipped in the n8n package */
 /**
  * Throughput at Linkkit's rate limit in a real n8n: the Linkkit node's Create (300 items) and Create Many (3 000
  * items, 30 bulk requests) against what users build today with the HTTP Request node, at several limits, without

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only benchmark, never shipped in the n8n package */
 /** What users download: the n8n package tarball (size, unpacked size, files) and the Zapier zip (size, files). */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- dev-only benchmark, never shipped in the n8n package */
 /**
  * The Zapier app as Zapier runs it: the built zip, unzipped, its own `zapierwrapper.js` handler.
  *  - Create Link under a limit too tight for the steps at hand (40 steps at once, 1 request a second, burst 1):
@@ -66,6 +66,13 @@ export async function runZapier(log: (line: string) => void): Promise<ZapierResu
 	await new Promise<void>((resolve) => logServer.listen(0, '127.0.0.1', resolve));
 	process.env.LOGGING_ENDPOINT = `http://127.0.0.1:${(logServer.address() as { port: number }).port}/input`;
 	const sandbox = await startSandboxProcess({ links: 100 });
+	// The handler wraps the process's fetch with Zapier's request logger, and logs its memory on every call, as in
+	// a Lambda: both are put back afterwards so the rest of the benchmark is untouched.
+	const originalFetch = globalThis.fetch;
+	const originalLog = console.log;
+	console.log = (...args: unknown[]) => {
+		if (!String(args[0]).startsWith('ZID:')) originalLog(...args);
+	};
 	try {
 		await sandbox.admin.rateLimit(LIMIT.rate, LIMIT.burst);
 		await sandbox.admin.clearStats();
@@ -106,6 +113,8 @@ export async function runZapier(log: (line: string) => void): Promise<ZapierResu
 			coldRequireMs: coldRequireMs(unzipped),
 		};
 	} finally {
+		globalThis.fetch = originalFetch;
+		console.log = originalLog;
 		await sandbox.stop();
 		await new Promise((resolve) => logServer.close(resolve));
 		delete process.env.LOGGING_ENDPOINT;
