@@ -30,12 +30,15 @@ export interface SandboxStats extends StatsSummary {
 export class SandboxAdmin {
 	constructor(readonly url: string) {}
 
+	/** Every admin call is idempotent: one that lost its connection (a kept-alive socket closed as it was reused) is sent again. */
 	private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-		const answer = await fetch(`${this.url}${path}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${path}`, {
+				method,
+				headers: body === undefined ? {} : { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		const answer = await send().catch(send);
 		if (!answer.ok) throw new Error(`sandbox ${method} ${path} answered ${answer.status}: ${await answer.text()}`);
 		return (await answer.json()) as T;
 	}

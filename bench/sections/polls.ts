@@ -86,7 +86,7 @@ function workflowsFor(account: Account, collector: Collector): Array<Record<stri
 /** Which trigger sent a request: the clicks feed, the campaign's links (milestone), or the links feed. */
 function triggerOf(record: RequestRecord, campaignId: string): Trigger | undefined {
 	if (record.method !== 'GET') return undefined;
-	if (record.url.startsWith('/v1/clicks')) return 'newClick';
+	if (record.url.startsWith('/v1/analytics/clicks')) return 'newClick';
 	if (record.url.startsWith('/v1/links')) return record.url.includes(campaignId) ? 'milestone' : 'newLink';
 	return undefined;
 }
