@@ -28,6 +28,8 @@ export interface PollCost {
 	ms: number;
 	/** Items the workflow delivered in all (after the 250-new poll: should be 250). */
 	delivered?: number;
+	/** What the poll asked for (method, path and query, in order). */
+	urls: string[];
 }
 
 interface Account {
@@ -129,7 +131,13 @@ async function addNewItems(account: Account): Promise<void> {
 }
 
 const cost = (group: RequestRecord[] | undefined) =>
-	group ? { requests: group.length, ms: Math.max(...group.map((r) => r.endMs)) - Math.min(...group.map((r) => r.startMs)) } : { requests: 0, ms: 0 };
+	group
+		? {
+				requests: group.length,
+				ms: Math.max(...group.map((r) => r.endMs)) - Math.min(...group.map((r) => r.startMs)),
+				urls: group.map((r) => `${r.status} ${r.method} ${r.url}`),
+			}
+		: { requests: 0, ms: 0, urls: [] };
 
 export async function runPolls(tarball: string, log: (line: string) => void): Promise<PollCost[]> {
 	const collector = await startCollector();
