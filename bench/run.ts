@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only benchmark, never shipped in the n8n package */
 /**
- * `npm run bench [-- --sections throughput,polls,zapier,weight] [--rounds 3] [--slow-rounds 1] [--only <kind>@<rate>]`
+ * `npm run bench [-- --sections throughput,polls,zapier,weight] [--rounds 3] [--slow-rounds 1] [--only <kind>@<rate>,…]`
  *
  * Every figure is counted by the sandbox (its /__sandbox/stats), on a real n8n 2.41.1 with this package installed
  * from its packed tarball, the sandbox as its own process. Writes bench/results/<date>.json and prints Markdown
@@ -70,7 +70,10 @@ async function main() {
 
 	if (opts.sections.includes('throughput')) {
 		let plan = throughputPlan();
-		if (opts.only) plan = plan.filter((v) => `${v.kind}@${v.rate}`.startsWith(opts.only as string) || v.kind === opts.only);
+		if (opts.only) {
+			const wanted = opts.only.split(',');
+			plan = plan.filter((v) => wanted.some((w) => `${v.kind}@${v.rate}`.startsWith(w) || v.kind === w));
+		}
 		const sandbox = await startSandboxProcess({ links: 1000 });
 		const bench = await startBenchN8n({
 			tarball: tarball(),

@@ -40,16 +40,29 @@ const itemsNode = (path: string) =>
 		`const { tag, count } = $json.body;\nreturn Array.from({ length: count }, (_, i) => ({ json: { url: \`${DESTINATION_ROOT}/\${tag}/\${i}\` } }));`,
 	);
 
+/** One item: how many came out, and each error item's position and message (with Continue On Fail on). */
 const summaryNode = (path: string) =>
-	code(`${path}-summary`, 'Summary', 600, 'const all = $input.all();\nreturn [{ json: { items: all.length, errors: all.filter((i) => i.json.error !== undefined).length } }];');
+	code(
+		`${path}-summary`,
+		'Summary',
+		600,
+		[
+			'const all = $input.all();',
+			'const errors = all.flatMap((item, index) => (item.json.error === undefined ? [] : [{ index, item: item.pairedItem?.item, message: String(item.json.error) }]));',
+			'return [{ json: { items: all.length, errors } }];',
+		].join('\n'),
+	);
 
 /** Webhook → Items → `node` → Summary. */
 function throughputWorkflow(path: string, name: string, node: NodeJson & Record<string, unknown>) {
 	return workflow(path, name, [webhook(path), itemsNode(path), { ...node, position: [400, 0] }, summaryNode(path)]);
 }
 
-/** Link → Create or Create Many with the node's defaults (Max Retries 5, Max Wait 60 s). */
-export function linkkitWorkflow(path: string, operation: 'create' | 'createMany') {
+/**
+ * Link → Create or Create Many with the node's defaults (Max Retries 5, Max Wait 60 s); `continueOnFail` turns
+ * the node's "On Error" to "Continue", so an item that still fails after retries becomes an error item.
+ */
+export function linkkitWorkflow(path: string, operation: 'create' | 'createMany', continueOnFail = false) {
 	return throughputWorkflow(path, `Bench ${path}`, {
 		id: `${path}-linkkit`,
 		name: 'Linkkit',
@@ -58,6 +71,7 @@ export function linkkitWorkflow(path: string, operation: 'create' | 'createMany'
 		position: [400, 0],
 		parameters: { resource: 'link', operation, destination: '={{ $json.url }}' },
 		credentials: { linkkitApi: CREDENTIAL },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	});
 }
 
