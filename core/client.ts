@@ -2,6 +2,7 @@
 
 import { LinkkitHttp, type LinkkitHttpOptions } from './http';
 import { analyticsApi } from './resources/analytics';
+import { apiKeyApi } from './resources/api-key';
 import { campaignsApi } from './resources/campaigns';
 import { linksApi } from './resources/links';
 import { segmentsApi } from './resources/segments';
@@ -13,6 +14,7 @@ export interface LinkkitClient {
 	readonly campaigns: ReturnType<typeof campaignsApi>;
 	readonly segments: ReturnType<typeof segmentsApi>;
 	readonly analytics: ReturnType<typeof analyticsApi>;
+	readonly apiKey: ReturnType<typeof apiKeyApi>;
 }
 
 export function createLinkkitClient(port: LinkkitPort, options: LinkkitHttpOptions): LinkkitClient {
@@ -24,5 +26,6 @@ export function createLinkkitClient(port: LinkkitPort, options: LinkkitHttpOptio
 		campaigns: campaignsApi(http),
 		segments: segmentsApi(http),
 		analytics: analyticsApi(http, now),
+		apiKey: apiKeyApi(http),
 	};
 }

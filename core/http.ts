@@ -100,7 +100,7 @@ export class LinkkitHttp {
 			request.body = options.body;
 		}
 		if (options.idempotencyKey) request.headers['Idempotency-Key'] = options.idempotencyKey;
-		const context = { operation: `${op.method} ${op.path}`, scope: op.scope, action: options.action, proceed: options.proceed };
+		const context = { operation: `${op.method} ${op.path}`, scope: op.scope ?? undefined, action: options.action, proceed: options.proceed };
 		const response = await this.sendWithRetries(request, context);
 		const parsed = parseJsonBody(response.body);
 		if (!parsed) {
@@ -116,7 +116,7 @@ export class LinkkitHttp {
 
 	private async sendWithRetries(
 		request: HttpRequest,
-		context: { operation: string; scope: string; action?: string; proceed?: () => boolean },
+		context: { operation: string; scope?: string; action?: string; proceed?: () => boolean },
 	): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;

@@ -19,6 +19,7 @@ export * from './resources/link-results';
 export * from './resources/campaigns';
 export * from './resources/segments';
 export * from './resources/analytics';
+export * from './resources/api-key';
 export type { ListFilters, SortOrder } from './resources/common';
 export { operations, type OperationId } from './generated/operations';
 export type { components, paths } from './generated/openapi';

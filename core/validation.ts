@@ -45,7 +45,9 @@ function text(field: string, value: unknown): string {
 export function validateUrl(field: string, value: unknown): string {
 	if (isBlank(value)) throw inputError(field, 'is required — enter a full web address such as https://example.com/page');
 	const url = text(field, value);
-	if (/\s/.test(url)) throw inputError(field, 'must not contain spaces — encode them as %20');
+	// What it is comes first ("not a url" is not a web address at all); spaces only matter in one that is.
+	const looksLikeAddress = /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+	if (looksLikeAddress && /\s/.test(url)) throw inputError(field, 'must not contain spaces — encode them as %20');
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -56,6 +58,7 @@ export function validateUrl(field: string, value: unknown): string {
 		throw inputError(field, `only http:// and https:// addresses can be shortened, not ${parsed.protocol}`);
 	}
 	if (!parsed.hostname) throw inputError(field, `"${url}" has no host name`);
+	if (/\s/.test(url)) throw inputError(field, 'must not contain spaces — encode them as %20');
 	if (url.length > limits.destinationMaxLength) {
 		throw inputError(field, `is ${url.length} characters long; Linkkit accepts at most ${limits.destinationMaxLength}`);
 	}
@@ -99,6 +102,23 @@ export function validateIsoDate(field: string, value: unknown): string {
 	const time = Date.parse(normalised);
 	if (Number.isNaN(time)) throw inputError(field, `"${raw}" is not a real date`);
 	return new Date(time).toISOString();
+}
+
+/** Like validateIsoDate, and the moment must still be ahead (an expiry in the past would end a link at once). */
+export function validateFutureDate(field: string, value: unknown, now: number = Date.now()): string {
+	const iso = validateIsoDate(field, value);
+	if (Date.parse(iso) <= now) {
+		throw inputError(field, `${iso.replace('.000Z', 'Z')} is in the past — choose a later date and time, or leave it empty`);
+	}
+	return iso;
+}
+
+/** ISO 3166-1 alpha-2, as Linkkit records countries: "de" becomes DE, "Germany" is refused. */
+export function validateCountryCode(field: string, value: unknown): string {
+	const raw = text(field, value);
+	const code = raw.toUpperCase();
+	if (!/^[A-Z]{2}$/.test(code)) throw inputError(field, `"${raw}" is not a two-letter country code such as DE or US`);
+	return code;
 }
 
 export function validateId(field: string, value: unknown, kind: keyof typeof limits.idPrefixes): string {
@@ -159,11 +179,10 @@ export function validateSegmentRules(field: string, value: unknown): SegmentRule
 			throw inputError(`${at}.operator`, `"${String(operator)}" is not one of ${segmentRuleOperators.join(', ')}`);
 		}
 		if (isBlank(ruleValue)) throw inputError(`${at}.value`, 'is required');
-		return {
-			field: ruleField as SegmentRule['field'],
-			operator: operator as SegmentRule['operator'],
-			value: validateText(`${at}.value`, ruleValue, limits.ruleValueMaxLength),
-		};
+		// Visitors' countries are recorded as two-letter codes, so a rule on "Germany" would never match anyone.
+		const checked =
+			ruleField === 'country' ? validateCountryCode(`${at}.value`, ruleValue) : validateText(`${at}.value`, ruleValue, limits.ruleValueMaxLength);
+		return { field: ruleField as SegmentRule['field'], operator: operator as SegmentRule['operator'], value: checked };
 	});
 }
 

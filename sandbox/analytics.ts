@@ -1,6 +1,6 @@
 /** Click analytics over a filtered set of clicks: totals, time buckets (UTC) and breakdowns. */
 import { badRequest } from './errors';
-import type { Click, Dimension, Interval, StoredClick } from './types';
+import type { Click, Dimension, Interval, Link, StoredClick } from './types';
 
 export const MAX_BUCKETS = 1000;
 
@@ -74,7 +74,8 @@ export function breakdown(clicks: readonly StoredClick[], dimension: Dimension, 
 }
 
 /** The public Click: the stored visitor id stays inside the sandbox. */
-export function presentClick(click: StoredClick): Click {
+/** The public Click, with the short URL and title of its link as the link is now. */
+export function presentClick(click: StoredClick, link: Pick<Link, 'shortUrl' | 'title'>): Click {
 	const { id, linkId, timestamp, country, city, device, os, browser, referrer, segmentIds } = click;
-	return { id, linkId, timestamp, country, city, device, os, browser, referrer, segmentIds };
+	return { id, linkId, shortUrl: link.shortUrl, linkTitle: link.title, timestamp, country, city, device, os, browser, referrer, segmentIds };
 }

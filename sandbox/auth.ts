@@ -10,7 +10,7 @@ export class KeyRing {
 	private readonly scopesByKey = new Map<string, ReadonlySet<string>>();
 
 	/** `allScopes` comes from the contract's `x-linkkit-scope` values. */
-	constructor(apiKey: string, readOnlyKey: string, allScopes: readonly string[]) {
+	constructor(apiKey: string, readOnlyKey: string, readonly allScopes: readonly string[]) {
 		this.scopesByKey.set(apiKey, new Set(allScopes));
 		this.scopesByKey.set(readOnlyKey, new Set(allScopes.filter((scope) => scope.endsWith(':read'))));
 	}

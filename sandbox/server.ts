@@ -20,6 +20,7 @@ import { DEFAULT_RATE_LIMIT, RateLimiter } from './ratelimit';
 import { requestIdMiddleware, type LogLine } from './request-id';
 import { adminRouter } from './routes/admin';
 import { analyticsRouter } from './routes/analytics';
+import { apiKeyRouter } from './routes/api-key';
 import { campaignsRouter } from './routes/campaigns';
 import { linksRouter } from './routes/links';
 import { redirectRouter } from './routes/redirect';
@@ -135,7 +136,7 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 		}),
 	);
 	app.use('/v1', idempotencyMiddleware(store, now));
-	app.use(linksRouter(context), campaignsRouter(context), segmentsRouter(context), analyticsRouter(context));
+	app.use(linksRouter(context), campaignsRouter(context), segmentsRouter(context), analyticsRouter(context), apiKeyRouter(keys.allScopes));
 	app.use((req, res) => sendError(res, notFound(`No route ${req.method} ${req.path}.`)));
 	app.use(errorHandler);
 	return { app, store, faults, limiter, stats, reset };

@@ -16,6 +16,7 @@ export type SegmentCreate = Schemas['SegmentCreate'];
 export type SegmentUpdate = Schemas['SegmentUpdate'];
 export type SegmentRule = Schemas['SegmentRule'];
 export type Click = Schemas['Click'];
+export type Scope = Schemas['Scope'];
 export type Device = Schemas['Device'];
 export type ErrorBody = Schemas['ErrorBody'];
 export type ErrorDetail = Schemas['ErrorDetail'];
@@ -26,8 +27,11 @@ export type Interval = Schemas['Interval'];
 /** A campaign as stored: `linkCount` is computed live from the links, never stored. */
 export type StoredCampaign = Omit<Campaign, 'linkCount'>;
 
-/** A click as stored: the visitor id feeds unique-visitor counts but is not part of the public Click. */
-export type StoredClick = Click & { visitorId: string };
+/**
+ * A click as stored: the visitor id feeds unique-visitor counts but is not part of the public Click; the link's
+ * short URL and title are not stored with it but read from the link when the click is served (they follow edits).
+ */
+export type StoredClick = Omit<Click, 'shortUrl' | 'linkTitle'> & { visitorId: string };
 
 /** One remembered answer to a POST carrying an Idempotency-Key. */
 export interface IdempotencyRecord {

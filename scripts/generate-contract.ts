@@ -14,7 +14,8 @@ const docPath = join(root, 'docs/openapi.yaml');
 interface OperationObject {
 	operationId: string;
 	summary?: string;
-	'x-linkkit-scope'?: string;
+	/** The scope the operation needs; `null` (written out, never left out) means any valid key. */
+	'x-linkkit-scope'?: string | null;
 }
 
 export function renderOperations(doc: { paths: Record<string, Record<string, OperationObject>> }): string {
@@ -24,9 +25,9 @@ export function renderOperations(doc: { paths: Record<string, Record<string, Ope
 			const op = item[method];
 			if (!op || !path.startsWith('/v1/')) continue;
 			const scope = op['x-linkkit-scope'];
-			if (!scope) throw new Error(`${method.toUpperCase()} ${path} has no x-linkkit-scope`);
+			if (scope === undefined || scope === '') throw new Error(`${method.toUpperCase()} ${path} has no x-linkkit-scope`);
 			lines.push(
-				`\t${op.operationId}: { method: '${method.toUpperCase()}', path: '${path}', scope: '${scope}', summary: ${JSON.stringify(op.summary)} },`,
+				`\t${op.operationId}: { method: '${method.toUpperCase()}', path: '${path}', scope: ${JSON.stringify(scope).replace(/"/g, "'")}, summary: ${JSON.stringify(op.summary)} },`,
 			);
 		}
 	}

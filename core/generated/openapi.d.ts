@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/v1/api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key's scopes
+         * @description What the API key of this request may do. Any valid key may ask (so a connection test can say what a key is for, e.g. read-only); the key itself is never returned.
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/links": {
         parameters: {
             query?: never;
@@ -444,9 +464,14 @@ export interface components {
         Interval: "hour" | "day" | "week" | "month";
         /** @enum {string} */
         Dimension: "country" | "city" | "device" | "os" | "browser" | "referrer" | "link";
+        /** @description One click on a short link. `shortUrl` and `linkTitle` are the clicked link's current short URL and title, so a click can be told apart without looking its link up. */
         Click: {
             id: components["schemas"]["ClickId"];
             linkId: components["schemas"]["LinkId"];
+            /** @example https://lnkk.it/bf-2026 */
+            shortUrl: string;
+            /** @example Black Friday landing page */
+            linkTitle: string | null;
             timestamp: components["schemas"]["Timestamp"];
             /** @example DE */
             country: string | null;
@@ -485,6 +510,12 @@ export interface components {
                 clicks: number;
                 uniqueVisitors: number;
             }[];
+        };
+        /** @enum {string} */
+        Scope: "links:read" | "links:write" | "campaigns:read" | "campaigns:write" | "segments:read" | "segments:write" | "analytics:read";
+        ApiKeyInfo: {
+            /** @description Every scope the key holds (the `x-linkkit-scope` values of the operations it may call). */
+            scopes: components["schemas"]["Scope"][];
         };
         /** @enum {string} */
         ErrorCode: "unauthorized" | "forbidden" | "not_found" | "validation_failed" | "conflict" | "rate_limited" | "server_error" | "service_unavailable";
@@ -753,6 +784,44 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key's scopes. */
+            200: {
+                headers: {
+                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Whole tokens left in the bucket after this request. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
+                    "X-RateLimit-Reset-After"?: string;
+                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
+                    "X-RateLimit-Policy"?: string;
+                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
+                    Date?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyInfo"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listLinks: {
         parameters: {
             query?: {

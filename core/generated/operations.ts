@@ -1,6 +1,7 @@
 // Generated from docs/openapi.yaml by `npm run generate:contract`. Do not edit by hand.
 
 export const operations = {
+	getApiKey: { method: 'GET', path: '/v1/api-key', scope: null, summary: "The calling API key's scopes" },
 	listLinks: { method: 'GET', path: '/v1/links', scope: 'links:read', summary: "List links" },
 	createLink: { method: 'POST', path: '/v1/links', scope: 'links:write', summary: "Create a link" },
 	bulkCreateLinks: { method: 'POST', path: '/v1/links/bulk', scope: 'links:write', summary: "Create up to 100 links in one call" },

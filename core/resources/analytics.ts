@@ -4,7 +4,7 @@ import type { components } from '../generated/openapi';
 import type { LinkkitHttp, QueryValue } from '../http';
 import { inputError } from '../errors';
 import { paginate, type Page, type PaginateOptions } from '../pagination';
-import { isBlank, validateId, validateIsoDate } from '../validation';
+import { isBlank, validateCountryCode, validateId, validateIsoDate } from '../validation';
 
 type Schemas = components['schemas'];
 export type AnalyticsSummary = Schemas['AnalyticsSummary'];
@@ -100,11 +100,7 @@ export interface ClickFilters extends AnalyticsScope {
 
 function clickQuery(filters: ClickFilters, now: number) {
 	const query = analyticsQuery(filters, now);
-	if (!isBlank(filters.country)) {
-		const country = String(filters.country).trim().toUpperCase();
-		if (!/^[A-Z]{2}$/.test(country)) throw inputError('country', `"${filters.country}" is not a two-letter country code such as DE or US`);
-		query.country = country;
-	}
+	if (!isBlank(filters.country)) query.country = validateCountryCode('country', filters.country);
 	if (!isBlank(filters.device)) {
 		if (!devices.includes(filters.device)) throw inputError('device', `"${filters.device}" is not one of ${devices.join(', ')}`);
 		query.device = filters.device;

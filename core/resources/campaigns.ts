@@ -35,7 +35,7 @@ function validateStatus(value: unknown): CampaignStatus {
 
 function checkPeriod(startsAt: string | null | undefined, endsAt: string | null | undefined): void {
 	if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) {
-		throw inputError('endsAt', 'must be after startsAt');
+		throw inputError('endsAt', 'must be after the start date');
 	}
 }
 

@@ -8,8 +8,8 @@ import {
 	isBlank,
 	limits,
 	validateDomain,
+	validateFutureDate,
 	validateId,
-	validateIsoDate,
 	validateSegmentRoutes,
 	validateSlug,
 	validateTags,
@@ -47,9 +47,11 @@ export interface LinkInput {
 	expiresAt?: unknown;
 }
 
-export function buildLinkCreate(input: LinkInput): LinkCreate {
+/** `now` decides what counts as a past expiry; tests pass their own clock. */
+export function buildLinkCreate(input: LinkInput, now: number = Date.now()): LinkCreate {
 	const body: LinkCreate = { destination: validateUrl('destination', input.destination) };
-	if (input.slug !== undefined && input.slug !== null) body.slug = validateSlug('slug', input.slug);
+	// A blank slug (a mapped value that came out empty for this item) means "not given": Linkkit makes one up.
+	put(body, 'slug', input.slug, (v) => validateSlug('slug', v));
 	put(body, 'domain', input.domain, (v) => validateDomain('domain', v));
 	put(body, 'title', input.title, (v) => validateText('title', v, limits.titleMaxLength));
 	put(body, 'description', input.description, (v) => validateText('description', v, limits.descriptionMaxLength));
@@ -59,16 +61,16 @@ export function buildLinkCreate(input: LinkInput): LinkCreate {
 	put(body, 'utm', input.utm, (v) => validateUtm('utm', v));
 	const routes = validateSegmentRoutes('segmentRoutes', input.segmentRoutes);
 	if (routes.length) body.segmentRoutes = routes;
-	put(body, 'expiresAt', input.expiresAt, (v) => validateIsoDate('expiresAt', v));
+	put(body, 'expiresAt', input.expiresAt, (v) => validateFutureDate('expiresAt', v, now));
 	if (body.utm === undefined) delete body.utm;
 	return body;
 }
 
 /** Only the fields given change; `null` clears title, description, campaign or expiry. */
-export function buildLinkUpdate(input: LinkInput): LinkUpdate {
+export function buildLinkUpdate(input: LinkInput, now: number = Date.now()): LinkUpdate {
 	const body: LinkUpdate = {};
 	put(body, 'destination', input.destination, (v) => validateUrl('destination', v));
-	if (input.slug !== undefined && input.slug !== null && input.slug !== '') body.slug = validateSlug('slug', input.slug);
+	put(body, 'slug', input.slug, (v) => validateSlug('slug', v));
 	put(body, 'domain', input.domain, (v) => validateDomain('domain', v));
 	put(body, 'title', input.title, (v) => validateText('title', v, limits.titleMaxLength), true);
 	put(body, 'description', input.description, (v) => validateText('description', v, limits.descriptionMaxLength), true);
@@ -76,7 +78,7 @@ export function buildLinkUpdate(input: LinkInput): LinkUpdate {
 	put(body, 'campaignId', input.campaignId, (v) => validateId('campaignId', v, 'campaign'), true);
 	put(body, 'utm', input.utm, (v) => validateUtm('utm', v));
 	if (Array.isArray(input.segmentRoutes)) body.segmentRoutes = validateSegmentRoutes('segmentRoutes', input.segmentRoutes);
-	put(body, 'expiresAt', input.expiresAt, (v) => validateIsoDate('expiresAt', v), true);
+	put(body, 'expiresAt', input.expiresAt, (v) => validateFutureDate('expiresAt', v, now), true);
 	if (body.utm === undefined) delete body.utm;
 	if (Object.keys(body).length === 0) throw inputError('fields', 'give at least one field to change');
 	return body;

@@ -4,7 +4,7 @@ import { breakdown, presentClick, timeseries, totals } from '../analytics';
 import type { SandboxContext } from '../context';
 import { badRequest, notFound } from '../errors';
 import { paginate } from '../pagination';
-import type { Dimension, Interval, StoredClick } from '../types';
+import type { Dimension, Interval, Link, StoredClick } from '../types';
 
 const DEFAULT_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -80,7 +80,9 @@ export function analyticsRouter(context: SandboxContext): Router {
 			limit: Number(query.limit ?? 20),
 			cursor: query.cursor as string | undefined,
 		});
-		res.json({ data: page.data.map(presentClick), nextCursor: page.nextCursor });
+		// A link's clicks go when the link is deleted, so every click served still has its link.
+		const present = (click: StoredClick) => presentClick(click, context.store.links.get(click.linkId) as Link);
+		res.json({ data: page.data.map(present), nextCursor: page.nextCursor });
 	});
 
 	return router;

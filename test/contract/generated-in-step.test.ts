@@ -31,6 +31,22 @@ describe('generated code is in step with docs/openapi.yaml', () => {
 	});
 });
 
+describe('scopes', () => {
+	it('the Scope enum lists exactly the scopes operations need, and only GET /v1/api-key needs none', () => {
+		const needed = new Set<string>();
+		const anyKey: string[] = [];
+		for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+			for (const [method, op] of Object.entries(item)) {
+				if (!path.startsWith('/v1/') || typeof op !== 'object' || !('x-linkkit-scope' in op)) continue;
+				if (op['x-linkkit-scope'] === null) anyKey.push(`${method.toUpperCase()} ${path}`);
+				else needed.add(String(op['x-linkkit-scope']));
+			}
+		}
+		expect([...schemas.Scope.enum].sort()).toEqual([...needed].sort());
+		expect(anyKey).toEqual(['GET /v1/api-key']);
+	});
+});
+
 describe('core validation limits match the contract', () => {
 	it('patterns and lengths', () => {
 		expect(limits.slugPattern.source).toBe(schemas.Slug.pattern);

@@ -38,6 +38,9 @@ describe('URL validation', () => {
 		['ftp://example.com/file', /only http:\/\/ and https:\/\/.*ftp:/],
 		['example.com', /not a full web address/],
 		['https://exa mple.com', /must not contain spaces/],
+		['https://example.com/a b', /must not contain spaces/],
+		// Not a web address at all: say that, not "no spaces".
+		['not a url', /^destination: "not a url" is not a full web address — it must start with http:\/\/ or https:\/\//],
 		['', /is required/],
 		[`https://example.com/${'a'.repeat(2048)}`, /at most 2048/],
 	])('refuses %s naming the field', (input, message) => {
@@ -76,7 +79,10 @@ describe('other fields', () => {
 		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', utm: { source: 'x'.repeat(201) } })).field).toBe('utm.source');
 		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', utm: { channel: 'x' } })).field).toBe('utm.channel');
 		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', campaignId: 'summer' })).message).toMatch(/not a campaign ID — campaign IDs look like cmp_/);
-		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', slug: '' })).field).toBe('slug');
+		// A blank slug (a mapped value that came out empty) is "not given": Linkkit makes one up.
+		expect(buildLinkCreate({ destination: 'https://x.io', slug: '' })).toEqual({ destination: 'https://x.io' });
+		expect(buildLinkCreate({ destination: 'https://x.io', slug: '   ' })).toEqual({ destination: 'https://x.io' });
+		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', slug: 'no spaces please' })).field).toBe('slug');
 		expect(
 			fieldOf(() => buildLinkCreate({ destination: 'https://x.io', segmentRoutes: [{ segmentId: 'seg_1', destination: 'mailto:a@b.c' }] })).field,
 		).toBe('segmentRoutes[0].destination');
@@ -85,6 +91,29 @@ describe('other fields', () => {
 	it('update bodies keep explicit nulls and need at least one field', () => {
 		expect(buildLinkUpdate({ title: null, campaignId: null })).toEqual({ title: null, campaignId: null });
 		expect(fieldOf(() => buildLinkUpdate({ title: '' })).message).toMatch(/at least one field/);
+	});
+
+	it('refuses an expiry in the past, on create and on update, and takes one ahead', () => {
+		const now = Date.parse('2026-11-27T12:00:00Z');
+		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', expiresAt: '2026-11-27T11:59:00Z' }, now))).toEqual({
+			field: 'expiresAt',
+			message: 'expiresAt: 2026-11-27T11:59:00Z is in the past — choose a later date and time, or leave it empty',
+		});
+		expect(fieldOf(() => buildLinkUpdate({ expiresAt: '2020-01-01' }, now)).field).toBe('expiresAt');
+		expect(buildLinkCreate({ destination: 'https://x.io', expiresAt: '2026-12-01' }, now).expiresAt).toBe('2026-12-01T00:00:00.000Z');
+		// Clearing the expiry (never expire) is still an update.
+		expect(buildLinkUpdate({ expiresAt: null }, now)).toEqual({ expiresAt: null });
+	});
+
+	it('asks for two-letter country codes in segment rules, as Linkkit records countries', () => {
+		const rules = (value: string) => buildSegmentCreate({ name: 'x', rules: [{ field: 'country', operator: 'is', value }] }).rules[0].value;
+		expect(rules('de')).toBe('DE');
+		expect(fieldOf(() => rules('Germany'))).toEqual({
+			field: 'rules[0].value',
+			message: 'rules[0].value: "Germany" is not a two-letter country code such as DE or US',
+		});
+		// Other properties keep free text.
+		expect(buildSegmentCreate({ name: 'x', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] }).rules[0].value).toBe('Chrome');
 	});
 
 	it('checks segment rules one by one', () => {

@@ -30,6 +30,16 @@ describe('auth', () => {
 		expect(campaign.body.error.message).toContain('"campaigns:write"');
 	});
 
+	it('tells any valid key its own scopes at /v1/api-key, and never the key', async () => {
+		const full = await get<{ scopes: string[] }>(sandbox, '/v1/api-key');
+		expect(full.status).toBe(200);
+		expect(full.body.scopes).toEqual(['links:read', 'links:write', 'campaigns:read', 'campaigns:write', 'segments:read', 'segments:write', 'analytics:read']);
+		expect(full.text).not.toContain(sandbox.apiKey);
+		const readOnly = await get<{ scopes: string[] }>(sandbox, '/v1/api-key', { key: sandbox.readOnlyKey });
+		expect(readOnly.body.scopes).toEqual(['links:read', 'campaigns:read', 'segments:read', 'analytics:read']);
+		expect((await get(sandbox, '/v1/api-key', { key: 'lk_test_wrong' })).status).toBe(401);
+	});
+
 	it('checks auth before validation: a bad body with no key is a 401', async () => {
 		const reply = await call(sandbox, 'POST', '/v1/links', { body: '{not json', key: null });
 		expect(reply.status).toBe(401);

@@ -11,12 +11,21 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 describe('authentication', () => {
-	test('the test call succeeds with a valid key and the label shows the host and a key suffix, never the key', async () => {
-		const result = await run<{ ok: boolean }>('authentication.test');
-		expect(result.ok).toBe(true);
-		const label = await run<string>('authentication.connectionLabel');
-		expect(label).toBe(`127.0.0.1:${sandbox.port} · key ending ${sandbox.apiKey.slice(-4)}`);
+	test('the test call succeeds with a valid key and the label shows the host, a key suffix and its access, never the key', async () => {
+		const result = await run<{ ok: boolean; access: string; scopes: string[] }>('authentication.test');
+		expect(result).toMatchObject({ ok: true, access: 'full access' });
+		expect(result.scopes).toContain('links:write');
+		// Zapier hands the test's result to the label as inputData.
+		const label = await run<string>('authentication.connectionLabel', { inputData: result });
+		expect(label).toBe(`127.0.0.1:${sandbox.port} · key ending ${sandbox.apiKey.slice(-4)} · full access`);
 		expect(label).not.toContain(sandbox.apiKey);
+	});
+
+	test('a read-only key connects, and its test result and label say read-only', async () => {
+		const authData = { apiKey: sandbox.readOnlyKey, baseUrl: sandbox.url };
+		const result = await run<{ ok: boolean; access: string; scopes: string[] }>('authentication.test', { authData });
+		expect(result).toMatchObject({ ok: true, access: 'read-only', scopes: ['links:read', 'campaigns:read', 'segments:read', 'analytics:read'] });
+		expect(await run<string>('authentication.connectionLabel', { authData, inputData: result })).toMatch(/ · read-only$/);
 	});
 
 	test('a wrong key fails the connection test with a message that says the key was refused and where keys come from', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { ZAPIER_APP_DIR } from './support/app';
+import { startLossyProxy } from './support/lossy-proxy';
 
 interface ZipEntry {
 	entryName: string;
@@ -60,7 +61,7 @@ beforeAll(async () => {
 	await new Promise<void>((resolve) => logServer.listen(0, '127.0.0.1', resolve));
 	const address = logServer.address() as { port: number };
 	process.env.LOGGING_ENDPOINT = `http://127.0.0.1:${address.port}/input`;
-	sandbox = await startTestSandbox();
+	sandbox = await startTestSandbox({ links: 150 }) // more than one page of 100, so a poll through the zip pages;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the zip's own CommonJS entry point, loaded as Zapier does
 	handler = require(join(unzipped, 'zapierwrapper.js')).handler;
 }, 240_000);
@@ -86,6 +87,7 @@ test('the zip carries the compiled shared core and no test tooling', () => {
 });
 
 test('a create and a trigger run from the unzipped build against the sandbox', async () => {
+	// No zcacheTestObj and no Zapier token here: z.cache is unavailable, and the create still runs (without carry-over).
 	const created = (await handler({
 		command: 'execute',
 		method: 'creates.create_link.operation.perform',
@@ -103,4 +105,52 @@ test('a create and a trigger run from the unzipped build against the sandbox', a
 	expect(links[0].id).toBe(created.id);
 	for (const body of logBodies) expect(body).not.toContain(sandbox.apiKey);
 	expect(readFileSync(join(unzipped, 'definition.json'), 'utf8')).toContain('"create_link"');
+});
+
+test('through the zip: two runs create two links, and a rerun after lost answers returns the first (z.cache between invocations)', async () => {
+	const proxy = await startLossyProxy(sandbox.url);
+	try {
+		// Zapier keeps z.cache between the invocations of a Zap; the zip's own handler reads this stand-in from the event.
+		const zcacheTestObj = {};
+		const createLink = async (inputData: object) =>
+			(await handler({
+				command: 'execute',
+				method: 'creates.create_link.operation.perform',
+				bundle: { authData: { apiKey: sandbox.apiKey, baseUrl: proxy.url }, inputData },
+				zcacheTestObj,
+			})).results as { id: string };
+		const before = sandbox.counts().links;
+		const inputData = { destination: 'https://example.com/zip-runs' };
+		const first = await createLink(inputData);
+		const second = await createLink(inputData);
+		expect(second.id).not.toBe(first.id);
+		proxy.script(['lose', 'lose', 'lose', 'lose']);
+		await expect(createLink(inputData)).rejects.toThrow(/Could not reach Linkkit/);
+		expect(sandbox.counts().links).toBe(before + 3);
+		const rerun = await createLink(inputData);
+		expect(rerun.id).toMatch(/^lnk_/);
+		expect([first.id, second.id]).not.toContain(rerun.id);
+		expect(sandbox.counts().links).toBe(before + 3);
+	} finally {
+		await proxy.stop();
+	}
+}, 60_000);
+
+test('through the zip: a trigger pages past 100 items, and New Click says which link was clicked', async () => {
+	const links = (await handler({ command: 'execute', method: 'triggers.new_link.operation.perform', bundle: { authData: authData(), meta: {} } })).results as Array<{ id: string }>;
+	expect(links.length).toBe(sandbox.counts().links);
+	expect(links.length).toBeGreaterThan(100);
+	const created = (await handler({
+		command: 'execute',
+		method: 'creates.create_link.operation.perform',
+		bundle: { authData: authData(), inputData: { destination: 'https://example.com/zip-click', title: 'Zip click', slug: `zip-click-${Date.now()}` } },
+	})).results as { id: string; slug: string; shortUrl: string };
+	const visit = await fetch(`${sandbox.url}/r/${created.slug}`, { redirect: 'manual' });
+	expect(visit.status).toBe(302);
+	const clicks = (await handler({
+		command: 'execute',
+		method: 'triggers.new_click.operation.perform',
+		bundle: { authData: authData(), inputData: { linkId: created.id } },
+	})).results as Array<Record<string, unknown>>;
+	expect(clicks).toEqual([expect.objectContaining({ linkId: created.id, shortUrl: created.shortUrl, linkTitle: 'Zip click' })]);
 });

@@ -1,5 +1,6 @@
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { app, appRunner, failureOf } from './support/app';
+import { zapierCleaned } from './support/clean-input';
 
 let sandbox: RunningSandbox;
 let run: ReturnType<typeof appRunner>;
@@ -49,27 +50,6 @@ describe('links', () => {
 		expect(String(link.shortUrl)).toContain(String(link.slug));
 	});
 
-	test('a Zapier retry of the same step (same Zap, same input) gets the first link back instead of a second one', async () => {
-		const bundle = { inputData: { destination: 'https://example.com/retried', title: 'Retried' }, meta: { zap: { id: 'zap_4242' } } };
-		const before = sandbox.counts().links;
-		const first = await run<Item>(create('create_link'), bundle);
-		const again = await run<Item>(create('create_link'), bundle);
-		expect(again.id).toBe(first.id);
-		expect(sandbox.counts().links).toBe(before + 1);
-		// Another Zap with the same input is another create.
-		const otherZap = await run<Item>(create('create_link'), { ...bundle, meta: { zap: { id: 'zap_9999' } } });
-		expect(otherZap.id).not.toBe(first.id);
-	});
-
-	test('Create Link, Campaign and Segment say that the same input within 24 hours returns what was already created', () => {
-		// Zapier gives a step no run id, so two trigger events with identical input in one Zap share a key: users must know.
-		for (const [key, noun] of [['create_link', 'link'], ['create_campaign', 'campaign'], ['create_segment', 'segment']]) {
-			const description = app.creates[key].display.description;
-			expect(description).toContain(`exactly the same input again within 24 hours, you get back the ${noun} it already created instead of a second one`);
-			expect(description).toContain('include something that changes per run');
-		}
-	});
-
 	test('an Update with nothing filled in says so in words, before anything is sent', async () => {
 		const link = await run<Item>(create('create_link'), { inputData: { destination: 'https://example.com/nothing-to-change' } });
 		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Nothing to change ${Date.now()}` } });
@@ -102,10 +82,6 @@ describe('bad input is refused with the field named as the user sees it', () => 
 		expect(sandbox.counts().links).toBe(before);
 	});
 
-	test('an empty slug says to leave the field out', async () => {
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', slug: '' } }));
-		expect(error.message).toMatch(/^Slug: cannot be empty — leave the field out to get a generated slug/);
-	});
 
 	test('an unknown campaign id is rejected by Linkkit and the message names the Campaign field', async () => {
 		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', campaignId: 'cmp_doesnotexist' } }));
@@ -136,7 +112,7 @@ describe('campaigns and segments', () => {
 		const updated = await run<Item>(create('update_campaign'), { inputData: { campaignId: campaign.id, status: 'active', description: '' } });
 		expect(updated).toMatchObject({ id: campaign.id, status: 'active', name: campaign.name });
 		const badPeriod = await failureOf(run(create('create_campaign'), { inputData: { name: 'x', startsAt: '2030-06-30', endsAt: '2030-06-01' } }));
-		expect(badPeriod.message).toMatch(/^Ends At: must be after startsAt/);
+		expect(badPeriod.message).toBe('Ends At: must be after the start date. Nothing was sent to Linkkit.');
 	});
 
 	test('Create Segment takes rules as line items; Update Segment replaces them', async () => {
@@ -146,5 +122,105 @@ describe('campaigns and segments', () => {
 		expect(updated).toMatchObject({ id: segment.id, match: 'any', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] });
 		const noRules = await failureOf(run(create('create_segment'), { inputData: { name: 'Empty', rules: [{}] } }));
 		expect(noRules.message).toMatch(/^Rules: needs at least one rule/);
+	});
+});
+
+describe('input polish: messages a Zap builder can act on', () => {
+	test('text that is no web address at all is called that, not "must not contain spaces"', async () => {
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'not a url' } }));
+		expect(error.message).toBe('Destination URL: "not a url" is not a full web address — it must start with http:// or https://. Nothing was sent to Linkkit.');
+	});
+
+	test('Linkkit\'s 422 reads as one sentence: no ".." and no API names such as endsAt or startsAt', async () => {
+		const unknownDomain = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com/d', domain: 'not-ours.example' } }));
+		expect(unknownDomain.status).toBe(422);
+		expect(unknownDomain.message).toMatch(/^Linkkit rejected the input — Domain: The domain not-ours\.example is not set up in this account\. \(Linkkit request id req_\w+\)$/);
+		expect(unknownDomain.message).not.toContain('..');
+		// Only Linkkit can compare a new end with the start already stored; its words name both fields by label.
+		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Period ${Date.now()}`, startsAt: '2030-06-10' } });
+		const endBeforeStart = await failureOf(run(create('update_campaign'), { inputData: { campaignId: campaign.id, endsAt: '2030-06-01' } }));
+		expect(endBeforeStart.status).toBe(422);
+		expect(endBeforeStart.message).toMatch(/^Linkkit rejected the input — Ends At: Ends At is before Starts At\. \(Linkkit request id req_\w+\)$/);
+	});
+
+	test('an expiry in the past is refused before anything is sent', async () => {
+		const before = sandbox.counts().links;
+		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com/late', expiresAt: '2020-01-01T00:00:00Z' } }));
+		expect(error.message).toBe(
+			'Expires At: 2020-01-01T00:00:00Z is in the past — choose a later date and time, or leave it empty. Nothing was sent to Linkkit.',
+		);
+		expect(sandbox.counts().links).toBe(before);
+	});
+
+	test('a country rule wants a two-letter code: "Germany" is refused, "de" becomes DE', async () => {
+		const refused = await failureOf(
+			run(create('create_segment'), { inputData: { name: `Germans ${Date.now()}`, rules: [{ field: 'country', operator: 'is', value: 'Germany' }] } }),
+		);
+		expect(refused.message).toBe('Rules, row 1: Value: "Germany" is not a two-letter country code such as DE or US. Nothing was sent to Linkkit.');
+		const segment = await run<Item>(create('create_segment'), { inputData: { name: `Germans ${Date.now()}`, rules: [{ field: 'country', operator: 'is', value: 'de' }] } });
+		expect(segment.rules).toEqual([{ field: 'country', operator: 'is', value: 'DE' }]);
+	});
+});
+
+describe('empty input is "not given": cleanInputData is set on purpose, and both settings give the same result', () => {
+	test('the app asks Zapier for the input as mapped (cleanInputData: false)', () => {
+		expect(app.flags).toMatchObject({ cleanInputData: false });
+	});
+
+	// An optional field mapped from a trigger that had nothing for this run: '', spaces, null, [] or a blank row.
+	const mappedButEmpty = {
+		slug: '',
+		title: '   ',
+		description: null,
+		domain: '',
+		tags: ['', null],
+		campaignId: '',
+		utm__source: '',
+		expiresAt: '',
+		segmentRoutes: [{ routeSegmentId: '', routeDestination: '' }],
+	};
+
+	test.each([
+		['as mapped (cleanInputData: false)', (data: Record<string, unknown>) => data],
+		['as Zapier would clean it (cleanInputData: true)', (data: Record<string, unknown>) => zapierCleaned(data) as Record<string, unknown>],
+	])('Create Link with optional fields mapped but empty creates the link, %s', async (_how, deliver) => {
+		const link = await run<Item>(create('create_link'), { inputData: deliver({ destination: 'https://example.com/mapped-empty', ...mappedButEmpty }) });
+		expect(link).toMatchObject({ destination: 'https://example.com/mapped-empty', title: null, description: null, tags: [], campaignId: null, expiresAt: null, segmentRoutes: [] });
+		expect(String(link.slug)).toMatch(/^[A-Za-z0-9_-]+$/); // made up by Linkkit
+	});
+
+	test.each([
+		['as mapped (cleanInputData: false)', (data: Record<string, unknown>) => data],
+		['as Zapier would clean it (cleanInputData: true)', (data: Record<string, unknown>) => zapierCleaned(data) as Record<string, unknown>],
+	])('Update Link with fields mapped but empty keeps every current value, %s', async (_how, deliver) => {
+		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Keep ${Date.now()}-${Math.random()}` } });
+		const link = await run<Item>(create('create_link'), {
+			inputData: { destination: 'https://example.com/keep', title: 'Keep me', tags: ['keep'], campaignId: campaign.id, expiresAt: '2031-01-01T00:00:00Z', utm__source: 'keep' },
+		});
+		const updated = await run<Item>(create('update_link'), { inputData: deliver({ linkId: link.id, destination: 'https://example.com/kept', ...mappedButEmpty, clearFields: [] }) });
+		expect(updated).toMatchObject({
+			destination: 'https://example.com/kept',
+			title: 'Keep me',
+			tags: ['keep'],
+			campaignId: campaign.id,
+			expiresAt: '2031-01-01T00:00:00.000Z',
+			utm: expect.objectContaining({ source: 'keep' }),
+		});
+	});
+
+	test('Clear Fields empties exactly the fields chosen, and a field both filled and chosen is refused', async () => {
+		const link = await run<Item>(create('create_link'), {
+			inputData: { destination: 'https://example.com/clear', title: 'Goes', description: 'Stays', tags: ['goes'], expiresAt: '2031-01-01T00:00:00Z', utm__source: 'goes', utm__medium: 'stays' },
+		});
+		const cleared = await run<Item>(create('update_link'), { inputData: { linkId: link.id, clearFields: ['title', 'tags', 'expiresAt', 'utm__source'] } });
+		expect(cleared).toMatchObject({ title: null, description: 'Stays', tags: [], expiresAt: null, utm: expect.objectContaining({ source: null, medium: 'stays' }) });
+		const both = await failureOf(run(create('update_link'), { inputData: { linkId: link.id, title: 'New', clearFields: ['title'] } }));
+		expect(both.message).toBe('Title: is filled in and also chosen in Clear Fields — fill it in or clear it, not both. Nothing was sent to Linkkit.');
+		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Clear ${Date.now()}`, description: 'Goes', endsAt: '2031-01-01' } });
+		expect(await run<Item>(create('update_campaign'), { inputData: { campaignId: campaign.id, clearFields: ['description', 'endsAt'] } })).toMatchObject({ description: null, endsAt: null });
+		const segment = await newSegment(`Clear ${Date.now()}`);
+		expect(segment.description).toBeNull();
+		await run(create('update_segment'), { inputData: { segmentId: segment.id, description: 'Set' } });
+		expect(await run<Item>(create('update_segment'), { inputData: { segmentId: segment.id, clearFields: ['description'] } })).toMatchObject({ description: null });
 	});
 });

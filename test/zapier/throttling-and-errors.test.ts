@@ -57,10 +57,10 @@ describe('rate limits (429) inside Zapier\'s ~30 s step', () => {
 		sandbox.setRateLimit(1, 1);
 		const started = Date.now();
 		const outcomes = await Promise.all(
-			Array.from({ length: 30 }, (_, i) =>
+			Array.from({ length: 30 }, () =>
 				run<Item[]>('triggers.new_campaign.operation.perform', { meta: { limit: 1 } }).then(
-					() => ({ ok: true, at: Date.now() - started }),
-					(error: unknown) => ({ ok: false, at: Date.now() - started, error: zapierErrorOf(error) }),
+					() => ({ ok: true as const, at: Date.now() - started }),
+					(error: unknown) => ({ ok: false as const, at: Date.now() - started, error: zapierErrorOf(error) }),
 				),
 			),
 		);

@@ -136,12 +136,19 @@ describe('polling triggers', () => {
 		expectShapeOfSample('new_segment', segments[0]);
 	});
 
-	test('New Click sees a visit to a short link, filtered by that link', async () => {
-		const link = await run<Item>('creates.create_link.operation.perform', { inputData: { destination: 'https://example.com/click-me', slug: `click-${Date.now()}` } });
+	test('New Click sees a visit to a short link, filtered by that link, and says which link: short URL and title', async () => {
+		const link = await run<Item>('creates.create_link.operation.perform', {
+			inputData: { destination: 'https://example.com/click-me', slug: `click-${Date.now()}`, title: 'Click me' },
+		});
 		await visit(sandbox, String(link.slug), { Referer: 'https://news.example.org/' });
 		const clicks = await run<Item[]>(perform('new_click'), { inputData: { linkId: link.id } });
 		expect(clicks).toHaveLength(1);
-		expect(clicks[0]).toMatchObject({ linkId: link.id, device: 'mobile' });
+		expect(clicks[0]).toMatchObject({ linkId: link.id, shortUrl: link.shortUrl, linkTitle: 'Click me', device: 'mobile' });
+		const fields = (app.triggers.new_click.operation as { outputFields: Item[] }).outputFields;
+		expect(fields).toEqual(expect.arrayContaining([
+			{ key: 'shortUrl', label: 'Short URL', type: 'string' },
+			{ key: 'linkTitle', label: 'Link Title', type: 'string' },
+		]));
 		// Linkkit records the referrer as a bare host; the sample must look the same, or Zaps get built on the wrong form.
 		expect(clicks[0].referrer).toBe('news.example.org');
 		const sample = (app.triggers.new_click.operation as { sample: Item }).sample;
@@ -162,6 +169,14 @@ describe('polling triggers', () => {
 		expect(reached).toHaveLength(1);
 		expect(reached[0]).toMatchObject({ id: `${link.id}-3`, milestone: 3, linkId: link.id, clicks: 3 });
 		expectShapeOfSample('click_milestone', reached[0]);
+		// Every field of the link that reached the milestone (all 15, UTM and routes flattened) has a label.
+		const fields = (app.triggers.click_milestone.operation as { outputFields: Array<{ key: string; label?: string; list?: boolean }> }).outputFields;
+		const labelled = new Set(fields.filter((f) => f.label && f.key.startsWith('link__')).map((f) => f.key.replace(/\[\].*$/, '[]')));
+		const linkKeys = [...new Set(flatKeys(reached[0].link, 'link').map((k) => k.replace(/\[\].*$/, '[]')))];
+		expect(Object.keys(reached[0].link as object)).toHaveLength(15);
+		for (const key of linkKeys) expect(labelled.has(key) || labelled.has(key.replace(/\[\]$/, ''))).toBe(true);
+		expect(fields.find((f) => f.key === 'link__shortUrl')).toMatchObject({ label: 'Link Short URL' });
+		expect(fields.find((f) => f.key === 'link__utm__source')).toMatchObject({ label: 'Link UTM Source' });
 		// Another click keeps the same id, so Zapier does not fire again for this milestone.
 		await visit(sandbox, String(link.slug));
 		const again = await run<Item[]>(perform('click_milestone'), { inputData: { watch: 'link', linkId: link.id, milestone: 3 } });

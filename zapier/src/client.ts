@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package: errors are mapped in perform.ts */
 /**
  * The Zapier port of the shared core: every Linkkit request of the app goes through `linkkitClient`, so paging,
  * retries, pacing, validation and error messages are the core's, and this file holds only the Zapier plumbing.

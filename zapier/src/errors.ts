@@ -37,8 +37,18 @@ const pseudoFieldLabels: Record<string, string> = {
 	fields: 'Nothing to update',
 };
 
+/** API names in running text (`startsAt`, `utm.source`) → this step's labels; plain words are left alone. */
+function relabel(text: string, fields: LabelledField[]): string {
+	const labels = new Map<string, string>();
+	for (const field of [...fields, ...fields.flatMap((f) => f.children ?? [])]) {
+		if (field.label) labels.set(field.key.replace(/__/g, '.'), field.label);
+	}
+	return text.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b|\butm\.[a-z]+\b/g, (name) => labels.get(name) ?? name);
+}
+
+/** One sentence per field; Linkkit's own full stop is dropped, since the sentence goes on or ends with ours. */
 function describeIssues(details: FieldIssue[], fields: LabelledField[]): string {
-	return details.map((d) => `${fieldLabel(d.field, fields)}: ${d.message}`).join('; ');
+	return details.map((d) => `${fieldLabel(d.field, fields)}: ${relabel(d.message.replace(/[.\s]+$/, ''), fields)}`).join('; ');
 }
 
 function withSupport(error: LinkkitError, message: string): string {

@@ -1,16 +1,39 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package: errors are mapped in perform.ts */
 /**
- * Zapier may run an action again (automatic replay, a retried step). The Idempotency-Key lets Linkkit answer the
- * repeat with the first result instead of creating a second link. zapier-platform-core 19 gives a perform no run or
- * step id (`bundle.meta` holds only isBulkRead, isFillingDynamicDropdown, isLoadingSample, isPopulatingDedupe,
- * isTestingAuth, limit, page, withSearch, timezone, paging_token, inputFields and the deprecated `zap.id`), and Zapier
- * documents nothing stable across a step's automatic retries. So the key is derived from the Zap and the exact input:
- * the same Zap sending the same input within Linkkit's 24 h window gets the first result back, even from a different
- * trigger event. The creates say so in their descriptions (`repeatNote`), so users can add something that differs per
- * run. Without a Zap id (e.g. a test from the editor) the core's random per-call key still covers retries inside the call.
+ * A create must create once per Zap run, and never twice for one run. What zapier-platform-core 19 gives a perform
+ * to tell runs apart: nothing per run. `bundle.meta` holds isBulkRead, isFillingDynamicDropdown, isLoadingSample,
+ * isPopulatingDedupe, isTestingAuth, limit, page, withSearch, timezone, paging_token, inputFields and the deprecated
+ * `zap.id` (one id for every run of the Zap); `z.cursor` belongs to paging triggers; `bundle.rawRequest` only to
+ * webhooks; the Lambda event's ids never reach a perform. Zapier says which trigger started a Zap to no action
+ * (zapier/zapier-platform#115, #1047) and plans to drop `zap.id` (#276).
+ *
+ * So each run gets a fresh Idempotency-Key (two runs with the same input create two objects: a "new form entry →
+ * Create Link to a fixed URL" Zap makes one link per entry), and the key of a run that ended without a definite
+ * answer is carried to Zapier's own reruns of that step through `z.cache`, core 19's key-value store:
+ *  - before the request goes out, the key is stored under the step's action and exact input ("sending");
+ *  - a success, or a refusal by Linkkit (nothing was created), removes it;
+ *  - anything else (a ThrottledError, a 5xx, no answer, the step killed at 30 s) leaves it, and the rerun that
+ *    finds it sends the same key, so Linkkit replays the first success instead of creating a second object.
+ * Inside one call the core already resends with the same key. The trade-off: a new run whose input is identical to
+ * a run that failed that way within 24 h, and that comes before that run's rerun, gets the object the failed run may
+ * have made, and the rerun then creates the next one: as many objects as runs, never a stale one for a success.
  */
-import type { Bundle } from 'zapier-platform-core';
-import { deriveIdempotencyKey } from '../../core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { deriveIdempotencyKey, LinkkitError, newIdempotencyKey } from '../../core';
+import { STEP_LIMIT_MS } from './step-budget';
+
+/** As long as Linkkit replays a key. */
+const PENDING_TTL_SECONDS = 24 * 60 * 60;
+/** A "sending" entry younger than this may belong to a run still going (with the same input); older ones died. */
+const STILL_RUNNING_MS = STEP_LIMIT_MS + 5_000;
+/** Per connection: one user's pending creates are never seen by another. */
+const CACHE_SCOPE = ['user', 'auth'];
+
+interface Pending {
+	key: string;
+	state: 'sending' | 'unsettled';
+	at: number;
+}
 
 /** JSON with sorted keys, so the same input always hashes the same whatever order Zapier sent it in. */
 export function stableJson(value: unknown): string {
@@ -24,16 +47,67 @@ export function stableJson(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
-export function zapIdempotencyKey(bundle: Bundle, action: string): string | undefined {
-	const zapId = bundle.meta?.zap?.id;
-	if (!zapId) return undefined;
-	return deriveIdempotencyKey('zapier', action, String(zapId), stableJson(bundle.inputData));
+/** Where a step's unfinished create waits for its rerun: the action and its exact input (and the Zap, when known). */
+function pendingSlot(bundle: Bundle, action: string): string {
+	return `linkkit-pending-${deriveIdempotencyKey('zapier', action, String(bundle.meta?.zap?.id ?? ''), stableJson(bundle.inputData))}`;
 }
 
-/** The sentence each create's description ends with, so users know what identical input within 24 h does. */
-export function repeatNote(noun: string): string {
+/** Refused by Linkkit or before sending: nothing was created, so a rerun may as well start afresh. */
+function nothingCreated(error: unknown): boolean {
+	if (!(error instanceof LinkkitError)) return false;
+	if (error.isInputError) return true;
+	return error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}
+
+/** z.cache needs Zapier's backend; without it (or if it fails) the step still runs, only without the carry-over. */
+async function cached<T>(z: ZObject, what: string, use: () => Promise<T>): Promise<T | undefined> {
+	try {
+		return await use();
+	} catch (error) {
+		z.console.log(`Linkkit: could not ${what} in Zapier's cache (${error instanceof Error ? error.message : String(error)}); a rerun of this step would use a new Idempotency-Key.`);
+		return undefined;
+	}
+}
+
+/**
+ * The key for this run: the one an unfinished earlier attempt of this step left, or a fresh one. `owned` says whether
+ * the slot is this run's to settle; it is not when another run with the very same input is under way right now.
+ */
+async function keyForRun(z: ZObject, slot: string, now: number): Promise<{ key: string; owned: boolean }> {
+	const pending = (await cached(z, 'read', () => z.cache.get(slot))) as Pending | null | undefined;
+	const resumable = pending && (pending.state === 'unsettled' || now - pending.at > STILL_RUNNING_MS);
+	if (pending && !resumable) return { key: newIdempotencyKey(), owned: false };
+	const key = resumable ? pending.key : newIdempotencyKey();
+	await cached(z, 'store', () => z.cache.set(slot, { key, state: 'sending', at: now } satisfies Pending, PENDING_TTL_SECONDS, CACHE_SCOPE));
+	return { key, owned: true };
+}
+
+/**
+ * Runs a create with this run's Idempotency-Key and settles what a rerun will find: nothing after a success or a
+ * refusal, the key after anything that may have created the object without the step learning of it.
+ */
+export async function createOncePerRun<T>(z: ZObject, bundle: Bundle, action: string, create: (idempotencyKey: string) => Promise<T>): Promise<T> {
+	const slot = pendingSlot(bundle, action);
+	const { key, owned } = await keyForRun(z, slot, Date.now());
+	const settle = async (outcome: 'done' | 'unsettled') => {
+		if (!owned) return;
+		if (outcome === 'done') await cached(z, 'clear', () => z.cache.delete(slot));
+		else await cached(z, 'store', () => z.cache.set(slot, { key, state: 'unsettled', at: Date.now() } satisfies Pending, PENDING_TTL_SECONDS, CACHE_SCOPE));
+	};
+	try {
+		const created = await create(key);
+		await settle('done');
+		return created;
+	} catch (error) {
+		await settle(nothingCreated(error) ? 'done' : 'unsettled');
+		throw error;
+	}
+}
+
+/** The sentence each create's description ends with, so users know what a rerun does. */
+export function rerunNote(noun: string): string {
 	return (
-		`If this Zap sends exactly the same input again within 24 hours, you get back the ${noun} it already created instead of a second one ` +
-		'(so a retried step never makes a duplicate). To create a new one each time, include something that changes per run.'
+		`Each Zap run creates its own ${noun}, even with the same input as an earlier run. ` +
+		`When Zapier runs a failed or delayed step again, it never makes a second ${noun}: the first one is returned.`
 	);
 }

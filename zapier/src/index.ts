@@ -28,8 +28,13 @@ export default {
 	platformVersion,
 	authentication,
 	beforeRequest: [addLinkkitHeaders],
-	// 429s reach the core (see client.ts); this makes that the app-wide default too, not just per request.
-	flags: { throwForThrottlingEarly: false },
+	flags: {
+		// 429s reach the core (see client.ts); this makes that the app-wide default too, not just per request.
+		throwForThrottlingEarly: false,
+		// Set on purpose: the app reads empty values itself (inputs.ts: any empty value is "not given", and the
+		// Update actions empty a field only through Clear Fields), so it sees inputs exactly as the user mapped them.
+		cleanInputData: false,
+	},
 	triggers: {
 		[newLink.key]: newLink,
 		[updatedLink.key]: updatedLink,

@@ -1,5 +1,5 @@
 import { campaignWriteFields } from '../fields/campaigns';
-import { repeatNote, zapIdempotencyKey } from '../idempotency';
+import { createOncePerRun, rerunNote } from '../idempotency';
 import { campaignInput } from '../inputs';
 import { campaignOutputFields } from '../output-fields/campaign';
 import { linkkitPerform } from '../perform';
@@ -12,12 +12,12 @@ export const createCampaign = {
 	noun: 'Campaign',
 	display: {
 		label: 'Create Campaign',
-		description: `Creates a campaign whose UTM values and domain its new links take over. ${repeatNote('campaign')}`,
+		description: `Creates a campaign whose UTM values and domain its new links take over. ${rerunNote('campaign')}`,
 	},
 	operation: {
 		inputFields,
-		perform: linkkitPerform(inputFields, (client, bundle) =>
-			client.campaigns.create(campaignInput(bundle.inputData), { idempotencyKey: zapIdempotencyKey(bundle, 'create_campaign') }),
+		perform: linkkitPerform(inputFields, (client, bundle, z) =>
+			createOncePerRun(z, bundle, 'create_campaign', (idempotencyKey) => client.campaigns.create(campaignInput(bundle.inputData), { idempotencyKey })),
 		),
 		sample: campaignSample,
 		outputFields: campaignOutputFields,

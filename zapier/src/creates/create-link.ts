@@ -1,5 +1,5 @@
 import { linkWriteFields } from '../fields/links';
-import { repeatNote, zapIdempotencyKey } from '../idempotency';
+import { createOncePerRun, rerunNote } from '../idempotency';
 import { linkInput } from '../inputs';
 import { linkOutputFields } from '../output-fields/link';
 import { linkkitPerform } from '../perform';
@@ -12,12 +12,12 @@ export const createLink = {
 	noun: 'Link',
 	display: {
 		label: 'Create Link',
-		description: `Creates a short link, optionally in a campaign, with UTM values, an expiry and segment routes. ${repeatNote('link')}`,
+		description: `Creates a short link, optionally in a campaign, with UTM values, an expiry and segment routes. ${rerunNote('link')}`,
 	},
 	operation: {
 		inputFields,
-		perform: linkkitPerform(inputFields, (client, bundle) =>
-			client.links.create(linkInput(bundle.inputData), { idempotencyKey: zapIdempotencyKey(bundle, 'create_link') }),
+		perform: linkkitPerform(inputFields, (client, bundle, z) =>
+			createOncePerRun(z, bundle, 'create_link', (idempotencyKey) => client.links.create(linkInput(bundle.inputData), { idempotencyKey })),
 		),
 		sample: linkSample,
 		outputFields: linkOutputFields,

@@ -1,5 +1,5 @@
 import { segmentWriteFields } from '../fields/segments';
-import { repeatNote, zapIdempotencyKey } from '../idempotency';
+import { createOncePerRun, rerunNote } from '../idempotency';
 import { segmentInput } from '../inputs';
 import { segmentOutputFields } from '../output-fields/segment';
 import { linkkitPerform } from '../perform';
@@ -12,12 +12,12 @@ export const createSegment = {
 	noun: 'Segment',
 	display: {
 		label: 'Create Segment',
-		description: `Creates a visitor segment (e.g. mobile visitors from Germany) to route links and filter analytics by. ${repeatNote('segment')}`,
+		description: `Creates a visitor segment (e.g. mobile visitors from Germany) to route links and filter analytics by. ${rerunNote('segment')}`,
 	},
 	operation: {
 		inputFields,
-		perform: linkkitPerform(inputFields, (client, bundle) =>
-			client.segments.create(segmentInput(bundle.inputData), { idempotencyKey: zapIdempotencyKey(bundle, 'create_segment') }),
+		perform: linkkitPerform(inputFields, (client, bundle, z) =>
+			createOncePerRun(z, bundle, 'create_segment', (idempotencyKey) => client.segments.create(segmentInput(bundle.inputData), { idempotencyKey })),
 		),
 		sample: segmentSample,
 		outputFields: segmentOutputFields,

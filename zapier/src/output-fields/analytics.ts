@@ -1,6 +1,10 @@
+import { linkOutputFields } from './link';
+
 export const clickOutputFields = [
 	{ key: 'id', label: 'Click ID', type: 'string' as const },
 	{ key: 'linkId', label: 'Link ID', type: 'string' as const },
+	{ key: 'shortUrl', label: 'Short URL', type: 'string' as const },
+	{ key: 'linkTitle', label: 'Link Title', type: 'string' as const },
 	{ key: 'timestamp', label: 'Clicked At', type: 'datetime' as const },
 	{ key: 'country', label: 'Country', type: 'string' as const },
 	{ key: 'city', label: 'City', type: 'string' as const },
@@ -36,8 +40,6 @@ export const milestoneOutputFields = [
 	{ key: 'milestone', label: 'Milestone (Clicks)', type: 'integer' as const },
 	{ key: 'linkId', label: 'Link ID', type: 'string' as const },
 	{ key: 'clicks', label: 'Clicks Now', type: 'integer' as const },
-	{ key: 'link__shortUrl', label: 'Link Short URL', type: 'string' as const },
-	{ key: 'link__destination', label: 'Link Destination URL', type: 'string' as const },
-	{ key: 'link__title', label: 'Link Title', type: 'string' as const },
-	{ key: 'link__campaignId', label: 'Link Campaign ID', type: 'string' as const },
+	// The whole link that reached the milestone, every field labelled as in the link's own steps.
+	...linkOutputFields.map((field) => ({ ...field, key: `link__${field.key}`, label: field.key === 'id' ? field.label : `Link ${field.label}` })),
 ];

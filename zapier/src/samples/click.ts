@@ -1,8 +1,11 @@
 import type { Click } from '../../../core';
+import { linkSample } from './link';
 
 export const clickSample: Click = {
 	id: 'clk_9d2f7h3k5m',
-	linkId: 'lnk_8f3k2m9q1x',
+	linkId: linkSample.id,
+	shortUrl: linkSample.shortUrl,
+	linkTitle: linkSample.title,
 	timestamp: '2026-04-03T17:05:42.000Z',
 	country: 'DE',
 	city: 'Berlin',
