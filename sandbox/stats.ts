@@ -18,6 +18,8 @@ export interface RequestRecord {
 	tokenTaken: boolean;
 	/** The answer replayed a remembered Idempotency-Key response. */
 	replayed: boolean;
+	/** The request's Idempotency-Key, so the attempts of one logical create can be followed. */
+	idempotencyKey?: string;
 }
 
 export interface StatsSummary {
@@ -95,6 +97,7 @@ export function statsMiddleware(stats: RequestStats, nowMs: () => number = () =>
 				endMs: nowMs(),
 				tokenTaken: res.locals.tokenTaken === true,
 				replayed: res.get('Idempotent-Replayed') === 'true',
+				...(req.get('idempotency-key') ? { idempotencyKey: req.get('idempotency-key') } : {}),
 			});
 		};
 		res.on('finish', () => record(res.statusCode));

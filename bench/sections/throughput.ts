@@ -10,6 +10,7 @@ import { measure, median, type Measured } from '../lib/measure';
 import type { BenchN8n } from '../lib/n8n-bench';
 import type { FaultSettings, SandboxAdmin } from '../lib/sandbox-process';
 import { DESTINATION_ROOT, httpRequestWorkflow, linkkitWorkflow } from '../lib/workflows';
+import type { RequestRecord } from '../../sandbox/stats';
 
 export type Kind = 'linkkit-create' | 'linkkit-create-many' | 'http-request-retry-on-fail' | 'http-request-batched';
 
@@ -31,6 +32,8 @@ export interface VariantRun extends Measured {
 	round: number;
 	/** HTTP status of the webhook's answer: 200 when the workflow ran to its end. */
 	workflowStatus: number;
+	/** When a Linkkit variant failed: the attempts (status @ ms from the run's start) of each create that never succeeded. */
+	unsucceeded?: string[][];
 }
 
 /** About 20 % of requests fail, in every way the sandbox can fail them except a stall. */
@@ -83,7 +86,8 @@ export async function runVariant(bench: BenchN8n, admin: SandboxAdmin, variant: 
 	const tag = `${variant.kind}-${variant.rate}-${variant.faults ? 'f' : 'n'}-${round}-${randomBytes(3).toString('hex')}`;
 	const answer = await bench.runWebhook(pathOf(variant), { tag, count: variant.items });
 	await admin.faults({ rate: 0, drop: 0, html: 0, commitDrop: 0, commit500: 0, latencyMs: 0 });
-	const stats = await admin.stats({ destinationPrefix: `${DESTINATION_ROOT}/${tag}/` });
+	const stats = await admin.stats({ destinationPrefix: `${DESTINATION_ROOT}/${tag}/`, records: true });
+	const measured = measure(stats, tag, variant.items, { rate: variant.rate, burst: variant.rate });
 	return {
 		variant: variant.kind,
 		rate: variant.rate,
@@ -92,8 +96,19 @@ export async function runVariant(bench: BenchN8n, admin: SandboxAdmin, variant: 
 		latencyMs: variant.latencyMs,
 		round,
 		workflowStatus: answer.status,
-		...measure(stats, tag, variant.items, { rate: variant.rate, burst: variant.rate }),
+		...measured,
+		...(measured.failed && variant.kind.startsWith('linkkit') ? { unsucceeded: unsucceeded(stats.records ?? []) } : {}),
 	};
+}
+
+/** Attempts of each idempotency key that never got a 2xx, as "status@ms" from the first request. */
+function unsucceeded(records: RequestRecord[]): string[][] {
+	const start = Math.min(...records.map((r) => r.startMs));
+	const byKey = new Map<string, RequestRecord[]>();
+	for (const record of records) if (record.idempotencyKey) byKey.set(record.idempotencyKey, [...(byKey.get(record.idempotencyKey) ?? []), record]);
+	return [...byKey.values()]
+		.filter((attempts) => !attempts.some((r) => r.status >= 200 && r.status < 300))
+		.map((attempts) => attempts.map((r) => `${r.status}@${r.startMs - start}`));
 }
 
 export async function runThroughput(

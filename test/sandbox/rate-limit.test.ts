@@ -81,6 +81,7 @@ it('counts what it served: by status and route, tokens taken, limiter refusals, 
 		'201 /v1/links',
 		'429 /v1/segments?limit=1',
 	]);
+	expect(stats.records.map((r: { idempotencyKey?: string }) => r.idempotencyKey)).toEqual(['stats-1', 'stats-1', undefined]);
 	expect(stats.lastEndMs).toBeGreaterThanOrEqual(stats.firstStartMs);
 	await admin('/__sandbox/stats/clear', 'POST');
 	expect(await admin('/__sandbox/stats')).toMatchObject({ requests: 0, tokensTaken: 0 });
