@@ -6,9 +6,17 @@
 import type { DatePreset } from './resources/analytics';
 import type { Link } from './resources/links';
 
-/** A link as pickers show it: its title with the short URL, or the short URL alone. */
-export function linkLabel(link: Pick<Link, 'title' | 'shortUrl'>): string {
-	return link.title ? `${link.title} (${link.shortUrl})` : link.shortUrl;
+/** How much of an untitled link's destination a picker shows (enough to tell links apart in a narrow list). */
+const DESTINATION_IN_LABEL = 60;
+
+/**
+ * A link as pickers show it: its title with the short URL, or, untitled, the short URL and where it goes (a search
+ * also matches destinations, so a result must show why it matched).
+ */
+export function linkLabel(link: Pick<Link, 'title' | 'shortUrl' | 'destination'>): string {
+	if (link.title) return `${link.title} (${link.shortUrl})`;
+	const target = link.destination.replace(/^https?:\/\//i, '');
+	return `${link.shortUrl} → ${target.length > DESTINATION_IN_LABEL ? `${target.slice(0, DESTINATION_IN_LABEL - 1)}…` : target}`;
 }
 
 /** A link never changed still has updatedAt = createdAt: that is a new link, not an update. */

@@ -13,6 +13,7 @@ export type LinkkitErrorCode =
 	| ApiErrorCode
 	| 'invalid_input'
 	| 'network_error'
+	| 'timeout'
 	| 'invalid_response'
 	| 'rate_limit_wait_too_long';
 

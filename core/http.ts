@@ -5,9 +5,11 @@
 
 import { NotSent } from './concurrency';
 import { inputError, LinkkitError, type RateLimitWait } from './errors';
+import { header } from './headers';
 import { operations, type OperationId } from './generated/operations';
+import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
 import { RateLimitPacer, type PaceSlot } from './pacing';
-import { errorFromResponse, networkError, parseJsonBody } from './response-errors';
+import { errorFromResponse, parseJsonBody } from './response-errors';
 import {
 	backoffDelay,
 	defaultRetryOptions,
@@ -41,6 +43,12 @@ export interface LinkkitHttpOptions {
 
 export const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
 
+function dateHeaderMs(response: HttpResponse): number | undefined {
+	const raw = header(response, 'date');
+	const ms = raw ? Date.parse(raw) : NaN;
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
 /**
  * Percent-encodes a query component strictly (RFC 3986): a space becomes %20, not the form-style "+"
  * that URLSearchParams writes, and the sub-delimiters encodeURIComponent leaves alone are encoded too.
@@ -72,6 +80,7 @@ export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
 	private readonly pacer: RateLimitPacer;
+	private serverDate: number | undefined;
 	private readonly now: () => number;
 	private readonly random: () => number;
 
@@ -86,6 +95,14 @@ export class LinkkitHttp {
 		this.pacer = new RateLimitPacer({ now: this.now, random: this.random, sleep: (ms) => port.sleep(ms) });
 	}
 
+	/**
+	 * Linkkit's clock as of its latest answer (its `Date` header, whole seconds), or undefined before any answer
+	 * carried one. For rules that must compare with Linkkit's timestamps rather than trust the local clock.
+	 */
+	get serverDateMs(): number | undefined {
+		return this.serverDate;
+	}
+
 	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
 		const op = operations[operationId];
 		const path = fillPath(op.path, options.pathParams);
@@ -93,6 +110,7 @@ export class LinkkitHttp {
 			method: op.method,
 			url: buildUrl(this.baseUrl, path, options.query),
 			headers: { Accept: 'application/json' },
+			timeoutMs: this.retry.requestTimeoutMs,
 		};
 		if (this.options.userAgent) request.headers['User-Agent'] = this.options.userAgent;
 		if (options.body !== undefined) {
@@ -120,6 +138,8 @@ export class LinkkitHttp {
 	): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
+		// Set once an attempt may have been carried out without us learning the result (no answer, or a 5xx).
+		let mayBeDone = false;
 		for (let attempt = 0; ; attempt++) {
 			// Only a call that sent nothing may be dropped: a retry must go on, or the first attempt's outcome stays unknown.
 			const slot = await this.paceBeforeSending(waited, context.operation, attempt === 0 ? context.proceed : undefined);
@@ -127,22 +147,29 @@ export class LinkkitHttp {
 
 			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
 			const outcome = await this.port.send(request).then(
-				(answer) => ({ answer, failure: undefined }),
-				(cause: unknown) => ({ answer: undefined, failure: networkError(cause, request.url, context.operation) }),
+				(answer) => ({ answer, cause: undefined }),
+				(cause: unknown) => ({ answer: undefined, cause }),
 			);
 			slot.done(outcome.answer);
 			if (!outcome.answer) {
-				const error = outcome.failure as LinkkitError;
+				// A port that already decided on a LinkkitError (e.g. a refused input) is not a transient failure.
+				if (outcome.cause instanceof LinkkitError) throw outcome.cause;
+				const error = noAnswerError(outcome.cause, request, context.operation);
+				mayBeDone ||= mayHaveBeenApplied(classifyNoAnswer(outcome.cause));
 				if (!repeatable || attempt >= this.retry.maxRetries) throw error;
 				waited += await this.waitOrGiveUp(backoffDelay(attempt, this.retry, this.random), waited, error);
 				continue;
 			}
 			const response: HttpResponse = outcome.answer;
 
+			this.serverDate = dateHeaderMs(response) ?? this.serverDate;
 			if (response.status >= 200 && response.status < 300) return response;
+			// A DELETE retried after an attempt that may have gone through finds the object gone: that attempt deleted it.
+			if (response.status === 404 && request.method === 'DELETE' && mayBeDone) return { ...response, status: 204, body: undefined };
 
 			const asked = parseRetryAfter(response, this.now());
 			const error = errorFromResponse(response, context, asked);
+			mayBeDone ||= response.status >= 500;
 			// A 429 means Linkkit did nothing, so any method may be sent again; other failures only when safe.
 			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
 			if (!retryable || attempt >= this.retry.maxRetries) throw error;
@@ -176,7 +203,11 @@ export class LinkkitHttp {
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {
 		if (waitedSoFar + delay > this.retry.maxTotalWaitMs) throw this.tooLong(delay, error, waitedSoFar);
-		await this.port.sleep(delay);
+		await this.port.sleep(delay).catch((refused: unknown) => {
+			// A port may refuse a wait (Zapier's step has no time left). Before another try after a 429, its refusal is
+			// the story (when to come back); after a failure, the failure is, since the wait was only a backoff.
+			throw error.status === 429 ? refused : error;
+		});
 		return delay;
 	}
 

@@ -10,6 +10,21 @@ export function newIdempotencyKey(): string {
 	return `lk-${randomUUID()}`;
 }
 
+/**
+ * JSON with object keys sorted and undefined members left out, so the same value always gives the same text whatever
+ * order its keys were built in (used to fold a request's content into a key).
+ */
+export function stableJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
 /** A stable key from parts that identify one logical create; the parts themselves are not revealed. */
 export function deriveIdempotencyKey(...parts: Array<string | number | undefined>): string {
 	const material = parts.map((p) => String(p ?? '')).join('\u001f');

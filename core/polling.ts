@@ -1,114 +1,142 @@
 /**
- * "What is new since last time?" for polling triggers (n8n's Linkkit Trigger; Zapier's triggers can use it too).
+ * "What is new since last time?" for polling triggers, on an API whose lists are eventually consistent.
  *
- * A high-water mark is the newest timestamp seen plus the IDs seen at exactly that timestamp. The timestamp alone
- * is not enough: two links created in the same instant, one seen by the last poll and one created a moment later
- * with the same timestamp, must end up emitted once each. So a poll asks for items at or after the mark, drops the
- * IDs the mark already holds, and moves the mark forward.
+ * A trigger keeps a position: the (timestamp, id) of the last item it handed on, in the order Linkkit sorts lists
+ * (timestamp, ties by id). Each poll reads oldest first from that instant and hands on every item after the
+ * position, but only items whose timestamp is at least `SETTLE_MS` older than Linkkit's clock (its `Date` header):
+ * Linkkit may show a new item in lists a few seconds after its timestamp, and an item that turns up late behind
+ * the position would otherwise be missed for good. Waiting for items to settle keeps the state to one position,
+ * whatever the workflow's age, instead of a growing list of IDs.
  *
- * Platform-neutral and pure except `collectSince`, which only calls the page function it is given.
+ * A burst is handed on in chunks of about `MAX_ITEMS_PER_POLL`; the poll then saves Linkkit's page cursor with the
+ * position, so the next poll continues where this one stopped instead of reading the same pages again.
+ *
+ * Platform-neutral and pure except `pollSince`, which only calls the page function it is given.
  */
 
 import type { Page } from './pagination';
 
-export interface HighWaterMark {
-	/** ISO timestamp of the newest item seen so far. */
-	at: string;
-	/** IDs of the items whose timestamp is exactly `at`, already emitted (or recorded as history). */
-	ids: string[];
-}
-
-/** The mark of an account that had no items yet: everything that appears later is new. */
-export const EMPTY_MARK: HighWaterMark = { at: new Date(0).toISOString(), ids: [] };
-
 export interface Stamped {
 	id: string;
+	/** ISO timestamp that orders the feed (createdAt, updatedAt or a click's timestamp). */
 	at: string;
+}
+
+/** The last item handed on (or recorded as history at activation). */
+export type FeedPosition = Stamped;
+
+export interface FeedState {
+	position: FeedPosition;
+	/** Where a poll that stopped at its chunk limit left off: Linkkit's cursor for the query from `from`. */
+	resume?: { from: string; cursor: string };
 }
 
 /**
- * Linkkit's `createdAfter`/`updatedAfter` are strict ("after"), so asking from 1 ms before the mark brings back the
- * items at the mark's own instant too; `advance` then drops those already seen. Timestamps have millisecond
- * precision at best, so nothing falls between.
+ * How long after its timestamp an item must be before a trigger hands it on. Linkkit may show an item in lists up to
+ * 10 s after its timestamp; the `Date` header is whole seconds, and one more second covers the time a list takes.
  */
-export function strictAfterForMark(mark: HighWaterMark): string {
-	return new Date(Date.parse(mark.at) - 1).toISOString();
-}
+export const SETTLE_MS = 12_000;
+/** Items handed on per poll at most (a chunk may end up to one page longer: chunks end at page boundaries). */
+export const MAX_ITEMS_PER_POLL = 1_000;
+/** Requests one poll may make (a safety stop that still saves progress). */
+export const MAX_PAGES_PER_POLL = 20;
 
-function compareOldestFirst(a: Stamped, b: Stamped): number {
+/** The position of an account that had no items yet: everything that appears later is new. */
+export const START_OF_TIME: FeedPosition = { at: new Date(0).toISOString(), id: '' };
+
+/** Linkkit's list order: timestamp, then id compared as strings. */
+export function comparePositions(a: Stamped, b: Stamped): number {
 	const byTime = Date.parse(a.at) - Date.parse(b.at);
 	if (byTime !== 0) return byTime;
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
- * Picks the new items out of what the API returned for "at or after the mark" and computes the next mark.
- * New items come back oldest first: downstream steps (a sheet row per link, a message per click) then see events
- * in the order they happened, as a person reading a log would expect.
+ * Linkkit's `createdAfter`/`updatedAfter` are strict ("after"), so asking from 1 ms before an instant brings back
+ * the items at that instant too. Timestamps have millisecond precision at best, so nothing falls between.
  */
-export function advance<T>(
-	mark: HighWaterMark,
-	items: readonly T[],
-	stamp: (item: T) => Stamped,
-): { fresh: T[]; mark: HighWaterMark } {
-	const markMs = Date.parse(mark.at);
-	const seen = new Set(mark.ids);
-	const stamped = items.map((item) => ({ item, s: stamp(item) }));
-	const fresh = stamped
-		.filter(({ s }) => {
-			const ms = Date.parse(s.at);
-			return ms > markMs || (ms === markMs && !seen.has(s.id));
-		})
-		.sort((a, b) => compareOldestFirst(a.s, b.s));
-
-	let nextAt = mark.at;
-	let nextMs = markMs;
-	for (const { s } of stamped) {
-		const ms = Date.parse(s.at);
-		if (ms > nextMs) {
-			nextMs = ms;
-			nextAt = s.at;
-		}
-	}
-	const ids = new Set(nextMs === markMs ? mark.ids : []);
-	for (const { s } of stamped) if (Date.parse(s.at) === nextMs) ids.add(s.id);
-	return { fresh: fresh.map(({ item }) => item), mark: { at: nextAt, ids: [...ids].sort() } };
+export function strictlyAfterForInstant(at: string): string {
+	return new Date(Date.parse(at) - 1).toISOString();
 }
 
-/** The mark that records an account's current newest items as history, from a newest-first first page. */
-export function markFromNewest<T>(newestFirst: readonly T[], stamp: (item: T) => Stamped): HighWaterMark {
-	return advance(EMPTY_MARK, newestFirst, stamp).mark;
+export interface PollFeed<T> {
+	stamp(item: T): Stamped;
+	/** One page, oldest first, of the items stamped at or after `from`. */
+	since(from: string, cursor: string | undefined, limit: number): Promise<Page<T>>;
+	/** Items of the list that are not events of this feed (e.g. a never-edited link in "Updated Link"). */
+	keep?(item: T): boolean;
+	/** Linkkit's clock as of its latest answer, when known; the local clock is used otherwise. */
+	serverNow(): number | undefined;
+	now(): number;
 }
 
-export interface CollectOptions {
-	/** Size of the first request. Small, because most polls find nothing new. */
-	firstPageSize?: number;
-	/** Size of every further request during a burst. */
-	pageSize?: number;
-	/** Safety stop for a server that keeps handing out cursors. */
+export interface PollOptions {
+	settleMs?: number;
+	maxItems?: number;
 	maxPages?: number;
+	/** Size of the first request: most polls find little. */
+	firstPageSize?: number;
+	pageSize?: number;
 }
 
-/**
- * Fetches every item of a filtered query ("at or after the mark"), newest first: one request when the first page is
- * not full (the usual "nothing new" poll, whatever the account's size), more only during a burst.
- */
-export async function collectSince<T>(
-	fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<T>>,
-	options: CollectOptions = {},
-): Promise<T[]> {
+export interface PollResult<T> {
+	/** New items, oldest first. */
+	items: T[];
+	state: FeedState;
+	/** True when the poll stopped at its limits with more settled items waiting. */
+	more: boolean;
+}
+
+function isRefusedCursor(error: unknown): boolean {
+	return (error as { status?: number } | undefined)?.status === 400;
+}
+
+/** Reads what is new after `state.position`, oldest first, up to the settle horizon and the chunk limits. */
+export async function pollSince<T>(feed: PollFeed<T>, state: FeedState, options: PollOptions = {}): Promise<PollResult<T>> {
+	const settleMs = options.settleMs ?? SETTLE_MS;
+	const maxItems = options.maxItems ?? MAX_ITEMS_PER_POLL;
+	const maxPages = options.maxPages ?? MAX_PAGES_PER_POLL;
 	const firstPageSize = options.firstPageSize ?? 20;
 	const pageSize = options.pageSize ?? 100;
-	const maxPages = options.maxPages ?? 1_000;
+
+	const from = state.resume?.from ?? state.position.at;
+	let cursor = state.resume?.cursor;
+	let position = state.position;
+	let horizon: number | undefined;
 	const items: T[] = [];
-	let cursor: string | undefined;
+	// `resumeAt`: the cursor the next poll starts from. After a burst, that is where this poll stopped; after the end
+	// of the list, the cursor of the last page read, so a group of many items at one instant is not read again.
+	const done = (more: boolean, resumeAt: string | undefined): PollResult<T> => ({
+		items,
+		more,
+		state: resumeAt ? { position, resume: { from, cursor: resumeAt } } : { position },
+	});
+
 	for (let pages = 0; pages < maxPages; pages++) {
-		const limit = pages === 0 ? firstPageSize : pageSize;
-		const page = await fetchPage(cursor, limit);
-		items.push(...page.data);
-		if (!page.nextCursor || page.data.length === 0) return items;
+		const pageCursor = cursor;
+		// A poll that continues from a cursor asks for full pages at once.
+		const answer = await feed.since(from, cursor, cursor ? pageSize : firstPageSize).then(
+			(page) => ({ page, failure: undefined }),
+			(failure: unknown) => ({ page: undefined, failure }),
+		);
+		if (!answer.page) {
+			// A saved cursor Linkkit no longer accepts: start again from the position (a few items are read twice).
+			if (pages === 0 && state.resume && isRefusedCursor(answer.failure)) return await pollSince(feed, { position: state.position }, options);
+			throw answer.failure;
+		}
+		const page: Page<T> = answer.page;
+		// Fixed by the first answer: every later page is read later still, so it sees at least as much.
+		horizon ??= (feed.serverNow() ?? feed.now()) - settleMs;
+		for (const item of page.data) {
+			const stamp = feed.stamp(item);
+			if (comparePositions(stamp, position) <= 0) continue;
+			if (Date.parse(stamp.at) > horizon) return done(false, pageCursor);
+			position = stamp;
+			if (feed.keep?.(item) ?? true) items.push(item);
+		}
+		if (!page.nextCursor || page.data.length === 0) return done(false, pageCursor);
 		cursor = page.nextCursor;
+		if (items.length >= maxItems) return done(true, cursor);
 	}
-	// Newest-first pages cannot be resumed part-way without losing the older half, so refuse loudly instead.
-	throw new Error(`More than ${maxPages} pages of new items since the last check; stopped to protect the account's rate limit.`);
+	return done(true, cursor);
 }

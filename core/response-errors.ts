@@ -106,6 +106,17 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 				message: `${said ?? 'Not found'} — check the ID or address you gave, and that it belongs to the Linkkit account of this API key.`,
 			});
 		case 409:
+			if (code === 'idempotency_key_reused') {
+				// Only a repeat of an earlier attempt carries the same key: that attempt succeeded with other details.
+				return new LinkkitError({
+					...base,
+					code,
+					message:
+						'An earlier attempt of this same create already succeeded, with different details than this one ' +
+						'(for example a value computed from the current time), so Linkkit created nothing new. Look for the ' +
+						'object the earlier attempt created; keep the details the same between attempts.',
+				});
+			}
 			return new LinkkitError({ ...base, code, message: `Conflict: ${said ?? 'it clashes with existing data'}.` });
 		case 422:
 			return new LinkkitError({
@@ -135,22 +146,4 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 						: `Linkkit answered HTTP ${status}: ${said ?? 'unexpected error'}.`,
 			});
 	}
-}
-
-export function networkError(cause: unknown, url: string, operation: string): LinkkitError {
-	// A port may already have turned the failure into a LinkkitError (e.g. a refused input): keep it.
-	if (cause instanceof LinkkitError) return cause;
-	let origin = url;
-	try {
-		origin = new URL(url).origin;
-	} catch {
-		// keep the URL as given: the message below still says where we tried to go
-	}
-	const reason = cause instanceof Error ? cause.message : String(cause);
-	return new LinkkitError({
-		code: 'network_error',
-		operation,
-		// The cause itself is not kept: HTTP clients attach the request config, Authorization header included.
-		message: `Could not reach Linkkit at ${origin}: ${reason}. Check the Base URL and your network, then try again.`,
-	});
 }

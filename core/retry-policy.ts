@@ -20,6 +20,8 @@ export interface RetryOptions {
 	maxBackoffMs: number;
 	/** Wait for the rate-limit window to reset when X-RateLimit-Remaining hits 0, instead of provoking a 429. */
 	pacing: boolean;
+	/** How long one attempt may wait for Linkkit's answer before it is abandoned (and retried when safe). */
+	requestTimeoutMs: number;
 }
 
 export const defaultRetryOptions: RetryOptions = {
@@ -29,6 +31,7 @@ export const defaultRetryOptions: RetryOptions = {
 	baseDelayMs: 500,
 	maxBackoffMs: 30_000,
 	pacing: true,
+	requestTimeoutMs: 30_000,
 };
 
 /**

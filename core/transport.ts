@@ -13,6 +13,11 @@ export interface HttpRequest {
 	headers: Record<string, string>;
 	/** JSON-serialisable body; absent for GET/DELETE. */
 	body?: unknown;
+	/**
+	 * Give up when no complete answer arrived within this many milliseconds. The port hands it to its platform's
+	 * HTTP client (the core has no timers); a request that times out rejects like any other unanswered request.
+	 */
+	timeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -26,7 +31,7 @@ export interface HttpResponse {
 export interface LinkkitPort {
 	/**
 	 * Sends one request and resolves with the answer whatever its status.
-	 * Rejects only when no HTTP answer arrived (connection refused or dropped, DNS, timeout).
+	 * Rejects only when no HTTP answer arrived (connection refused or dropped, DNS, `timeoutMs` passed).
 	 */
 	send(request: HttpRequest): Promise<HttpResponse>;
 	/** Waits without blocking; n8n passes its `sleep`, tests pass a fake clock's. */

@@ -28,6 +28,8 @@ Usage: npm run sandbox -- [options]
                            commit-500   carried out (data changed), then answered 500
                            stall        no answer for 120 s (longer than clients wait), nothing changed
   --latency <ms>         latency added to every /v1 request (default 0)
+  --visibility-lag <ms>  new and changed links, campaigns, segments and clicks show up in list results up to
+                         <ms> after their timestamp (random per item, from --seed), as a replicated API's do
   --data <file>          keep state in this JSON file (loaded at start, saved on change and exit)
   --seed <n>             seed for the generated data (default 1)
   --clock-offset <s>     run the sandbox's clock this many seconds ahead (negative: behind) of this machine's,
@@ -36,8 +38,8 @@ Usage: npm run sandbox -- [options]
   --help                 show this help
 
 Test controls (no key, 127.0.0.1 only): POST /__sandbox/faults, POST /__sandbox/reset,
-POST /__sandbox/rate-limit, GET /__sandbox/state, GET /__sandbox/stats (requests served, by status),
-POST /__sandbox/stats/clear. Per request: header
+POST /__sandbox/rate-limit, POST /__sandbox/clicks, GET /__sandbox/state, GET /__sandbox/stats (requests served,
+by status), POST /__sandbox/stats/clear. Per request: header
 X-Sandbox-Fault: 500|503|html|drop|429|commit-drop|commit-500|stall|latency=<ms>.`;
 
 class UsageError extends Error {}
@@ -91,6 +93,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 			faults: { type: 'string' },
 			fault: { type: 'string', multiple: true },
 			latency: { type: 'string' },
+			'visibility-lag': { type: 'string' },
 			data: { type: 'string' },
 			seed: { type: 'string' },
 			'clock-offset': { type: 'string' },
@@ -111,6 +114,7 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
 		faults: number('faults', values.faults, (n) => n >= 0 && n <= 1),
 		faultMix: faultMix(values.fault),
 		latencyMs: number('latency', values.latency, (n) => n >= 0),
+		visibilityLagMs: number('visibility-lag', values['visibility-lag'], (n) => n >= 0),
 		dataFile: values.data,
 		seed: number('seed', values.seed, isInt),
 		...clockOffset(number('clock-offset', values['clock-offset'], () => true)),

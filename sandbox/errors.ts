@@ -19,6 +19,7 @@ export class ApiError extends Error {
 
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const idempotencyKeyReused = (message: string) => new ApiError(409, 'idempotency_key_reused', message);
 export const badRequest = (field: string, message: string) =>
 	new ApiError(400, 'validation_failed', message, [{ field, message }]);
 export const unprocessable = (field: string, message: string) =>

@@ -2,7 +2,8 @@
 /**
  * Injected failures, so connectors can be tested against a flaky API. Three controls, strongest first:
  *  1. per request, the `X-Sandbox-Fault` header;
- *  2. scripted, the `next` queue (one step consumed per /v1 request, in order) for deterministic tests;
+ *  2. scripted, the `next` queue (each /v1 request takes the first step that applies to it: any step without `match`,
+ *     or one whose `match` names its method and path) for deterministic tests;
  *  3. run-level fractions, drawn from the seeded PRNG, and `latencyMs`.
  *
  * Two families of kinds:
@@ -24,6 +25,8 @@ export interface FaultStep {
 	kind: FaultKind;
 	/** Seconds for `Retry-After` on a 429 or 503. */
 	retryAfter?: number;
+	/** Only a request to this `METHOD /path` takes the step, e.g. `POST /v1/links/bulk` (others pass it by). */
+	match?: string;
 }
 
 export interface FaultConfig {
@@ -122,14 +125,15 @@ export class FaultController {
 		return undefined;
 	}
 
-	decide(header: string | undefined): Decision {
+	/** `route` is the request's `METHOD /path`, for scripted steps with a `match`. */
+	decide(header: string | undefined, route = ''): Decision {
 		const latencyMs = this.config.latencyMs;
 		if (header) {
 			const fromHeader = this.fromHeader(header.trim());
 			return { ...fromHeader, latencyMs: latencyMs + fromHeader.latencyMs };
 		}
-		const scripted = this.config.next.shift();
-		if (scripted) return { latencyMs, step: scripted };
+		const index = this.config.next.findIndex((step) => step.match === undefined || step.match === route);
+		if (index >= 0) return { latencyMs, step: this.config.next.splice(index, 1)[0] };
 		return { latencyMs, step: this.drawRunLevel() };
 	}
 }
@@ -201,7 +205,7 @@ function spoilAnswer(res: Response, kind: 'commit-drop' | 'commit-500'): void {
 
 export function faultMiddleware(faults: FaultController): RequestHandler {
 	return (req, res, next) => {
-		const decision = faults.decide(req.get('x-sandbox-fault'));
+		const decision = faults.decide(req.get('x-sandbox-fault'), `${req.method} ${req.originalUrl.split('?')[0]}`);
 		const act = () => {
 			const step = decision.step;
 			if (!step) return next();

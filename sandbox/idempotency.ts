@@ -6,7 +6,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { Caller } from './auth';
-import { conflict } from './errors';
+import { idempotencyKeyReused } from './errors';
 import { shortHash } from './ids';
 import type { Store } from './store';
 
@@ -41,7 +41,7 @@ export function idempotencyMiddleware(store: Store, nowMs: () => number): Reques
 		const previous = store.idempotency.get(scopeKey);
 		if (previous) {
 			if (previous.fingerprint !== fingerprint) {
-				throw conflict('This Idempotency-Key was already used with a different request.');
+				throw idempotencyKeyReused('This Idempotency-Key was already used with a different request.');
 			}
 			res.set('Idempotent-Replayed', 'true');
 			res.status(previous.status).json(previous.body);

@@ -29,6 +29,7 @@ import { scopeRouter } from './scope';
 import { buildSeed } from './seed';
 import { RequestStats, statsMiddleware } from './stats';
 import { Store } from './store';
+import { VisibilityLag } from './visibility';
 import type { StoreData } from './types';
 
 export const SANDBOX_HOST = '127.0.0.1';
@@ -52,6 +53,8 @@ export interface SandboxOptions {
 	faultMix?: Partial<Record<FractionField, number>>;
 	/** Latency added to every /v1 request, in ms. */
 	latencyMs?: number;
+	/** Writes show up in list results up to this long after their timestamp (seeded, random per item). */
+	visibilityLagMs?: number;
 	/** Persist the state to this JSON file (loaded at start when present). */
 	dataFile?: string;
 	/** PRNG seed for the seed data and random faults (default 1). */
@@ -91,6 +94,7 @@ interface SandboxParts {
 function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: StoreData, seedData: () => StoreData): SandboxParts {
 	const now = options.now ?? Date.now;
 	const store = new Store(initial);
+	store.visibility = new VisibilityLag(options.visibilityLagMs ?? 0, options.seed ?? 1, now);
 	const context: SandboxContext = { store, now };
 	const rateLimit = { rate: options.rate ?? DEFAULT_RATE_LIMIT.rate, burst: options.burst ?? DEFAULT_RATE_LIMIT.burst };
 	const limiter = new RateLimiter(rateLimit, now);
@@ -117,7 +121,7 @@ function createSandboxApp(options: SandboxOptions, keys: KeyRing, initial: Store
 		res.set('Date', new Date(now()).toUTCString());
 		next();
 	});
-	app.use(adminRouter({ store, faults, limiter, stats, reset }));
+	app.use(adminRouter({ store, now, faults, limiter, stats, reset }));
 	app.use(redirectRouter(context));
 
 	app.use('/v1', statsMiddleware(stats), idleRateLimitHeaders(limiter), authMiddleware(keys), rateLimitMiddleware(limiter));

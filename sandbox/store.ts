@@ -6,6 +6,7 @@
  * Stored objects are never mutated in place, only replaced: that lets `reset()` reuse the seed's objects.
  */
 import type { IdempotencyRecord, Link, Segment, StoreData, StoredCampaign, StoredClick } from './types';
+import { VisibilityLag } from './visibility';
 
 const slugKey = (domain: string, slug: string) => `${domain.toLowerCase()}/${slug}`;
 
@@ -20,6 +21,8 @@ export class Store {
 
 	/** Called after every change; persistence hooks in here. */
 	onChange: () => void = () => {};
+	/** When list results see each write (`--visibility-lag`); off unless the server sets a lag. */
+	visibility = new VisibilityLag(0, 0, Date.now);
 
 	constructor(data?: StoreData) {
 		if (data) this.load(data);
@@ -31,6 +34,7 @@ export class Store {
 		this.segments.clear();
 		this.idempotency.clear();
 		this.slugs.clear();
+		this.visibility.clear();
 		for (const link of data.links) this.putLinkQuietly(link);
 		for (const campaign of data.campaigns) this.campaigns.set(campaign.id, campaign);
 		for (const segment of data.segments) this.segments.set(segment.id, segment);
@@ -62,6 +66,7 @@ export class Store {
 
 	/** Inserts or replaces a link, keeping the (domain, slug) index in step. */
 	putLink(link: Link): void {
+		this.visibility.written(this.links.get(link.id), link, link.updatedAt);
 		this.putLinkQuietly(link);
 		this.onChange();
 	}
@@ -86,6 +91,7 @@ export class Store {
 	// Campaigns -----------------------------------------------------------------------------------------------
 
 	putCampaign(campaign: StoredCampaign): void {
+		this.visibility.written(this.campaigns.get(campaign.id), campaign, campaign.updatedAt);
 		this.campaigns.set(campaign.id, campaign);
 		this.onChange();
 	}
@@ -100,14 +106,22 @@ export class Store {
 	deleteCampaign(id: string, nowIso: string): void {
 		this.campaigns.delete(id);
 		for (const link of this.links.values()) {
-			if (link.campaignId === id) this.links.set(link.id, { ...link, campaignId: null, updatedAt: nowIso });
+			if (link.campaignId === id) this.replaceLinkFields(link, { campaignId: null, updatedAt: nowIso });
 		}
 		this.onChange();
 	}
 
 	// Segments ------------------------------------------------------------------------------------------------
 
+	/** A change to a link as a side effect of another write (slug and domain unchanged, so no index update). */
+	private replaceLinkFields(link: Link, fields: Partial<Link>): void {
+		const updated = { ...link, ...fields };
+		this.visibility.written(link, updated, updated.updatedAt);
+		this.links.set(link.id, updated);
+	}
+
 	putSegment(segment: Segment): void {
+		this.visibility.written(this.segments.get(segment.id), segment, segment.updatedAt);
 		this.segments.set(segment.id, segment);
 		this.onChange();
 	}
@@ -118,7 +132,7 @@ export class Store {
 		for (const link of this.links.values()) {
 			if (!link.segmentRoutes.some((route) => route.segmentId === id)) continue;
 			const segmentRoutes = link.segmentRoutes.filter((route) => route.segmentId !== id);
-			this.links.set(link.id, { ...link, segmentRoutes, updatedAt: nowIso });
+			this.replaceLinkFields(link, { segmentRoutes, updatedAt: nowIso });
 		}
 		this.onChange();
 	}
@@ -126,6 +140,7 @@ export class Store {
 	// Clicks --------------------------------------------------------------------------------------------------
 
 	addClick(click: StoredClick): void {
+		this.visibility.written(undefined, click, click.timestamp);
 		this.clicks.push(click);
 		const link = this.links.get(click.linkId);
 		if (link) this.links.set(link.id, { ...link, clicks: link.clicks + 1 });

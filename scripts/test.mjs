@@ -1,5 +1,5 @@
 // `npm test`: everything a release needs, on the pinned Node 24 (npm puts node_modules/.bin first on PATH).
-//   1. brings in what the suites need (the Zapier app's dependencies; a real n8n unless --fast), once
+//   1. brings in what the suites need (the Zapier app's dependencies; a real n8n and Chromium unless --fast), once
 //   2. builds the n8n package (the real-n8n suite installs its packed tarball)
 //   3. runs every Jest suite, its output kept in tmp/test-output.log
 //   4. searches that output, the logs of every server the tests started, and the built artifacts for
@@ -37,6 +37,8 @@ await ensureZapierDependencies(root);
 if (!fast) {
 	// Cached under ~/.cache/linkkit-n8n after the first time; that first install takes about 10 minutes.
 	step('Provisioning a real n8n for the end-to-end suite', 'tsx', ['scripts/n8n/provision.ts']);
+	// The browser test (test/ui/) drives Debian's Chromium; installed with apt-get when missing (as root).
+	step('Checking for Chromium for the browser test', 'tsx', ['scripts/ensure-chromium.ts']);
 }
 step('Building the n8n package', 'npm', ['run', '--silent', 'build']);
 

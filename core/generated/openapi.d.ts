@@ -245,7 +245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Click events, newest first */
+        /** Click events, newest first (or oldest first) */
         get: operations["listClicks"];
         put?: never;
         post?: never;
@@ -518,7 +518,7 @@ export interface components {
             scopes: components["schemas"]["Scope"][];
         };
         /** @enum {string} */
-        ErrorCode: "unauthorized" | "forbidden" | "not_found" | "validation_failed" | "conflict" | "rate_limited" | "server_error" | "service_unavailable";
+        ErrorCode: "unauthorized" | "forbidden" | "not_found" | "validation_failed" | "conflict" | "idempotency_key_reused" | "rate_limited" | "server_error" | "service_unavailable";
         ErrorDetail: {
             /** @example destination */
             field: string;
@@ -627,7 +627,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Conflicts with existing data (slug taken, name taken) or an Idempotency-Key reused with another body. */
+        /** @description Conflicts with existing data (code `conflict`: slug taken, name taken) or an Idempotency-Key reused with another body (code `idempotency_key_reused`). */
         Conflict: {
             headers: {
                 /** @description Identifies the request in Linkkit's logs; quote it to support. */
@@ -1796,6 +1796,8 @@ export interface operations {
     listClicks: {
         parameters: {
             query?: {
+                /** @description `-timestamp` (newest first, the default) or `timestamp` (oldest first); ties by `id` in the same direction. */
+                sort?: "timestamp" | "-timestamp";
                 /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
                 linkId?: components["parameters"]["analyticsLinkId"];
                 /** @description The links of one campaign. */

@@ -22,7 +22,7 @@ export const operations = {
 	getAnalyticsSummary: { method: 'GET', path: '/v1/analytics/summary', scope: 'analytics:read', summary: "Clicks and unique visitors over a period" },
 	getAnalyticsTimeseries: { method: 'GET', path: '/v1/analytics/timeseries', scope: 'analytics:read', summary: "Clicks and unique visitors per hour, day, week or month" },
 	getAnalyticsBreakdown: { method: 'GET', path: '/v1/analytics/breakdown', scope: 'analytics:read', summary: "Clicks grouped by country, city, device, OS, browser, referrer or link" },
-	listClicks: { method: 'GET', path: '/v1/analytics/clicks', scope: 'analytics:read', summary: "Click events, newest first" },
+	listClicks: { method: 'GET', path: '/v1/analytics/clicks', scope: 'analytics:read', summary: "Click events, newest first (or oldest first)" },
 } as const;
 
 export type OperationId = keyof typeof operations;

@@ -96,7 +96,11 @@ export function analyticsQuery(scope: AnalyticsScope, now: number = Date.now()):
 export interface ClickFilters extends AnalyticsScope {
 	country?: string;
 	device?: Device;
+	/** `-timestamp` (newest first, Linkkit's default) or `timestamp` (oldest first). */
+	sort?: ClickSort;
 }
+
+export type ClickSort = 'timestamp' | '-timestamp';
 
 function clickQuery(filters: ClickFilters, now: number) {
 	const query = analyticsQuery(filters, now);
@@ -104,6 +108,10 @@ function clickQuery(filters: ClickFilters, now: number) {
 	if (!isBlank(filters.device)) {
 		if (!devices.includes(filters.device)) throw inputError('device', `"${filters.device}" is not one of ${devices.join(', ')}`);
 		query.device = filters.device;
+	}
+	if (!isBlank(filters.sort)) {
+		if (filters.sort !== 'timestamp' && filters.sort !== '-timestamp') throw inputError('sort', `"${String(filters.sort)}" is not timestamp or -timestamp`);
+		query.sort = filters.sort;
 	}
 	return query;
 }

@@ -1,13 +1,14 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readMilestone } from '../../core';
+import { listSearch } from '../Linkkit/methods';
 import { linkkitClient } from '../Linkkit/transport';
 import { toNodeError } from '../Linkkit/transport/errors';
 import { triggerProperties } from './description';
-import { feedFor, type FeedEvent, type FeedFilters } from './feeds';
-import { milestoneSample, pollMilestone, type MilestoneState, type MilestoneWatch } from './milestone';
-import { newestItem, pollFeed, type FeedState } from './poll-feed';
+import { feedFor, type FeedEvent } from './feeds';
+import { milestoneSample, pollMilestone, type MilestoneState } from './milestone';
+import { newestItem, pollFeed, type TriggerFeedState } from './poll-feed';
+import { readFeedFilters, readMilestoneWatch } from './parameters';
 
 type TriggerEvent = FeedEvent | 'linkClickMilestone';
 
@@ -40,6 +41,9 @@ export class LinkkitTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
+	// The link and campaign pickers search with the action node's methods.
+	methods = { listSearch };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const manual = this.getMode() === 'manual';
@@ -48,7 +52,7 @@ export class LinkkitTrigger implements INodeType {
 		try {
 			const client = await linkkitClient(this);
 			if (event === 'linkClickMilestone') {
-				const watch = readMilestoneWatch(this);
+				const watch = await readMilestoneWatch(this, client);
 				if (manual) {
 					items = compact([await milestoneSample(client, watch)]);
 				} else {
@@ -57,13 +61,13 @@ export class LinkkitTrigger implements INodeType {
 					items = result.items;
 				}
 			} else {
-				const filters = readFeedFilters(this, event);
+				const filters = await readFeedFilters(this, event, client);
 				const feed = feedFor(event, client, filters, Date.now());
 				if (manual) {
 					items = compact([await newestItem(feed)]) as IDataObject[];
 				} else {
 					const key = JSON.stringify([event, filters]);
-					const result = await pollFeed(feed, key, staticData[STATE] as FeedState | undefined);
+					const result = await pollFeed(feed, client, key, staticData[STATE] as TriggerFeedState | undefined, Date.now);
 					staticData[STATE] = result.state as unknown as IDataObject;
 					items = result.items as IDataObject[];
 				}
@@ -78,27 +82,4 @@ export class LinkkitTrigger implements INodeType {
 
 function compact<T>(values: Array<T | undefined>): T[] {
 	return values.filter((value): value is T => value !== undefined);
-}
-
-function text(context: IPollFunctions, name: string): string | undefined {
-	const value = String(context.getNodeParameter(name, '') ?? '').trim();
-	return value === '' ? undefined : value;
-}
-
-function readFeedFilters(context: IPollFunctions, event: FeedEvent): FeedFilters {
-	if (event === 'newLink' || event === 'updatedLink') return { campaignId: text(context, 'campaignId') };
-	if (event === 'newClick') return { linkId: text(context, 'clickLinkId'), campaignId: text(context, 'clickCampaignId') };
-	return {};
-}
-
-function readMilestoneWatch(context: IPollFunctions): MilestoneWatch {
-	const scope = context.getNodeParameter('watch', 'link') as MilestoneWatch['scope'];
-	const milestone = readMilestone(context.getNodeParameter('milestone', 100));
-	const watch: MilestoneWatch = { scope, milestone };
-	if (scope === 'link') watch.linkId = text(context, 'milestoneLinkId');
-	else watch.campaignId = text(context, 'milestoneCampaignId');
-	if (!watch.linkId && !watch.campaignId) {
-		throw new NodeOperationError(context.getNode(), scope === 'link' ? 'Enter the ID of the link to watch.' : 'Enter the ID of the campaign to watch.');
-	}
-	return watch;
 }

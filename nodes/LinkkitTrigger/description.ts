@@ -1,6 +1,12 @@
-/** The trigger's fields, in the order a person fills them in. */
+/**
+ * The trigger's fields, in the order a person fills them in. Links and campaigns are chosen with the action node's
+ * pickers (from a searchable list, by ID, or a link by its short URL); workflows saved when these were plain ID
+ * fields keep their value under the same names (see parameters.ts).
+ */
 
 import type { INodeProperties } from 'n8n-workflow';
+
+import { locatorField } from '../Linkkit/actions/common/locators';
 
 const forEvents = (...event: string[]) => ({ show: { event } });
 
@@ -24,33 +30,24 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Updated Link', value: 'updatedLink', description: 'A short link is changed (not when it is first created)' },
 		],
 	},
-	{
-		displayName: 'Campaign ID',
+	locatorField('campaign', {
+		displayName: 'Campaign',
 		name: 'campaignId',
-		type: 'string',
-		default: '',
-		placeholder: 'cmp_…',
 		description: 'Only links in this campaign. Leave empty to watch every link.',
 		displayOptions: forEvents('newLink', 'updatedLink'),
-	},
-	{
-		displayName: 'Link ID',
+	}),
+	locatorField('link', {
+		displayName: 'Link',
 		name: 'clickLinkId',
-		type: 'string',
-		default: '',
-		placeholder: 'lnk_…',
 		description: 'Only clicks on this link. Leave empty for clicks on every link.',
 		displayOptions: forEvents('newClick'),
-	},
-	{
-		displayName: 'Campaign ID',
+	}),
+	locatorField('campaign', {
+		displayName: 'Campaign',
 		name: 'clickCampaignId',
-		type: 'string',
-		default: '',
-		placeholder: 'cmp_…',
 		description: 'Only clicks on links of this campaign. Leave empty for every campaign.',
 		displayOptions: forEvents('newClick'),
-	},
+	}),
 	{
 		displayName: 'Watch',
 		name: 'watch',
@@ -63,26 +60,20 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		displayOptions: forEvents('linkClickMilestone'),
 	},
-	{
-		displayName: 'Link ID',
+	locatorField('link', {
+		displayName: 'Link',
 		name: 'milestoneLinkId',
-		type: 'string',
 		required: true,
-		default: '',
-		placeholder: 'lnk_…',
-		description: 'The link to watch; find its ID in Linkkit or in the output of a Linkkit node',
+		description: 'The link to watch',
 		displayOptions: { show: { event: ['linkClickMilestone'], watch: ['link'] } },
-	},
-	{
-		displayName: 'Campaign ID',
+	}),
+	locatorField('campaign', {
+		displayName: 'Campaign',
 		name: 'milestoneCampaignId',
-		type: 'string',
 		required: true,
-		default: '',
-		placeholder: 'cmp_…',
 		description: 'Every link of this campaign is watched, including links added later',
 		displayOptions: { show: { event: ['linkClickMilestone'], watch: ['campaign'] } },
-	},
+	}),
 	{
 		displayName: 'Clicks',
 		name: 'milestone',
@@ -90,12 +81,12 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: 100,
 		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'Fire when a link reaches this many clicks. Links already past it when you activate the workflow do not fire.',
+		description: 'Fire when a link reaches this many clicks. Links already past it when you publish the workflow do not fire.',
 		displayOptions: forEvents('linkClickMilestone'),
 	},
 	{
 		displayName:
-			'Checks Linkkit on the schedule below. The first check after activation only remembers where things stand; later checks send each new item once, oldest first.',
+			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',

@@ -1,10 +1,10 @@
 /**
- * One "feed" per "new/updated item" event: how to read the newest items and everything at or after a mark, and
- * which timestamp orders them. The high-water-mark rule itself lives in the shared core (`core/polling`).
+ * One "feed" per "new/updated item" event: how to read its items oldest first from an instant, and its newest items,
+ * and which timestamp orders them. The rule for what is new lives in the shared core (`core/polling`).
  */
 
 import { wasEditedAfterCreation, type LinkkitClient } from '../../core';
-import { strictAfterForMark, type HighWaterMark, type Stamped } from '../../core/polling';
+import { strictlyAfterForInstant, type FeedPosition, type Stamped } from '../../core/polling';
 import type { Page } from '../../core/pagination';
 
 export type FeedEvent = 'newLink' | 'updatedLink' | 'newCampaign' | 'newSegment' | 'newClick';
@@ -17,12 +17,14 @@ export interface FeedFilters {
 export interface Feed {
 	/** The timestamp that orders this event's items, and the item's ID. */
 	stamp(item: FeedItem): Stamped;
-	/** One page, newest first, at or after `mark` (or the newest items when `mark` is undefined). */
-	page(mark: HighWaterMark | undefined, cursor: string | undefined, limit: number): Promise<Page<FeedItem>>;
+	/** One page, oldest first, of the items stamped at or after `from`. */
+	since(from: string, cursor: string | undefined, limit: number): Promise<Page<FeedItem>>;
+	/** One page of the newest items, newest first. */
+	newest(limit: number): Promise<Page<FeedItem>>;
 	/** Items of the list that are not this event (an "update" that is really the creation). */
 	keep?(item: FeedItem): boolean;
-	/** The mark when there is nothing yet (default: before everything). */
-	emptyMark?: HighWaterMark;
+	/** The position when there is nothing yet (default: before everything). */
+	emptyPosition?: FeedPosition;
 }
 
 export type FeedItem = { id: string } & Record<string, unknown>;
@@ -33,53 +35,52 @@ export const CLICK_LOOKBACK_MS = 30 * DAY_MS;
 
 const byCreated = (item: FeedItem): Stamped => ({ id: item.id, at: String(item.createdAt) });
 const byUpdated = (item: FeedItem): Stamped => ({ id: item.id, at: String(item.updatedAt) });
+const asPage = (promise: Promise<Page<unknown>>) => promise as Promise<Page<FeedItem>>;
 
 export function feedFor(event: FeedEvent, client: LinkkitClient, filters: FeedFilters, now: number): Feed {
-	const createdSince = (mark?: HighWaterMark) => ({
-		sort: '-createdAt' as const,
-		...(mark ? { createdAfter: strictAfterForMark(mark) } : {}),
-	});
-	const asPage = (promise: Promise<Page<unknown>>) => promise as Promise<Page<FeedItem>>;
 	switch (event) {
 		case 'newLink':
+		case 'updatedLink': {
+			const field = event === 'newLink' ? 'createdAt' : 'updatedAt';
+			const after = event === 'newLink' ? 'createdAfter' : 'updatedAfter';
+			const { campaignId } = filters;
+			return {
+				stamp: event === 'newLink' ? byCreated : byUpdated,
+				since: (from, cursor, limit) =>
+					asPage(client.links.listPage({ sort: field, [after]: strictlyAfterForInstant(from), campaignId }, { cursor, limit })),
+				newest: (limit) => asPage(client.links.listPage({ sort: `-${field}`, campaignId }, { limit })),
+				// A link that was never changed after its creation is a "New Link", not an update.
+				keep:
+					event === 'updatedLink'
+						? (item) => wasEditedAfterCreation({ createdAt: String(item.createdAt), updatedAt: String(item.updatedAt) })
+						: undefined,
+			};
+		}
+		case 'newCampaign':
 			return {
 				stamp: byCreated,
-				page: (mark, cursor, limit) => asPage(client.links.listPage({ ...createdSince(mark), campaignId: filters.campaignId }, { cursor, limit })),
+				since: (from, cursor, limit) =>
+					asPage(client.campaigns.listPage({ sort: 'createdAt', createdAfter: strictlyAfterForInstant(from) }, { cursor, limit })),
+				newest: (limit) => asPage(client.campaigns.listPage({ sort: '-createdAt' }, { limit })),
 			};
-		case 'updatedLink':
-			return {
-				stamp: byUpdated,
-				page: (mark, cursor, limit) =>
-					asPage(
-						client.links.listPage(
-							{ sort: '-updatedAt', ...(mark ? { updatedAfter: strictAfterForMark(mark) } : {}), campaignId: filters.campaignId },
-							{ cursor, limit },
-						),
-					),
-				// A link that was never changed after its creation is a "New Link", not an update.
-				keep: (item) => wasEditedAfterCreation({ createdAt: String(item.createdAt), updatedAt: String(item.updatedAt) }),
-			};
-		case 'newCampaign':
-			return { stamp: byCreated, page: (mark, cursor, limit) => asPage(client.campaigns.listPage(createdSince(mark), { cursor, limit })) };
 		case 'newSegment':
-			return { stamp: byCreated, page: (mark, cursor, limit) => asPage(client.segments.listPage(createdSince(mark), { cursor, limit })) };
-		case 'newClick':
+			return {
+				stamp: byCreated,
+				since: (from, cursor, limit) =>
+					asPage(client.segments.listPage({ sort: 'createdAt', createdAfter: strictlyAfterForInstant(from) }, { cursor, limit })),
+				newest: (limit) => asPage(client.segments.listPage({ sort: '-createdAt' }, { limit })),
+			};
+		case 'newClick': {
+			const scope = { linkId: filters.linkId, campaignId: filters.campaignId };
+			const lookback = new Date(now - CLICK_LOOKBACK_MS).toISOString();
 			return {
 				// The first look covers only the lookback period; an empty result must not later open up older clicks.
-				emptyMark: { at: new Date(now - CLICK_LOOKBACK_MS).toISOString(), ids: [] },
+				emptyPosition: { at: lookback, id: '' },
 				stamp: (item) => ({ id: item.id, at: String(item.timestamp) }),
-				// Clicks are always newest first; `from` is inclusive, so the mark itself is the lower bound.
-				page: (mark, cursor, limit) =>
-					asPage(
-						client.analytics.clicksPage(
-							{
-								linkId: filters.linkId,
-								campaignId: filters.campaignId,
-								from: mark ? mark.at : new Date(now - CLICK_LOOKBACK_MS).toISOString(),
-							},
-							{ cursor, limit },
-						),
-					),
+				// `from` is inclusive for clicks.
+				since: (from, cursor, limit) => asPage(client.analytics.clicksPage({ ...scope, from, sort: 'timestamp' }, { cursor, limit })),
+				newest: (limit) => asPage(client.analytics.clicksPage({ ...scope, from: lookback }, { limit })),
 			};
+		}
 	}
 }

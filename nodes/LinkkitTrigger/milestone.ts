@@ -36,10 +36,11 @@ export async function pollMilestone(
 	}
 	const fired = new Set(state.fired);
 	const fresh = reached.filter((link) => !fired.has(link.id));
-	for (const link of fresh) fired.add(link.id);
+	// Only links still at or past the milestone are kept (clicks never go down, so a link that left was deleted or
+	// moved out of the campaign): the state stays as small as the set of links that fired, whatever the workflow's age.
 	return {
 		items: fresh.map((link) => ({ ...link, milestone: watch.milestone })),
-		state: { key, fired: [...fired].sort() },
+		state: { key, fired: reached.map((link) => link.id).sort() },
 	};
 }
 

@@ -1,7 +1,7 @@
 /**
  * /__sandbox/*: test controls outside the contract. No API key: the server only listens on 127.0.0.1.
  *  POST /__sandbox/faults      { rate?, drop?, html?, commitDrop?, commit500?, stall?, latencyMs?, stallMs?,
- *                                next?: [{ kind, retryAfter? }] } → current config
+ *                                next?: [{ kind, retryAfter?, match? }] } → current config
  *  POST /__sandbox/reset       back to the seeded state, faults and limits cleared
  *  POST /__sandbox/rate-limit  { rate, burst }
  *  GET  /__sandbox/state       counts, fault and rate-limit settings
@@ -10,9 +10,12 @@
  *                              `?requests=1` adds one record per request; `?destinationPrefix=<p>` adds
  *                              `linksByDestination`, how many links the store holds per destination starting with p
  *  POST /__sandbox/stats/clear starts a new count (reset clears it too)
+ *  POST /__sandbox/clicks      { linkId, count, spreadMs? } records `count` clicks on the link, evenly spread over
+ *                              the last `spreadMs` (default: all now), for bursts bigger than visits could make
  */
 import { json, Router } from 'express';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { newId } from '../ids';
 import { FAULT_KINDS, FRACTION_FIELDS, type FaultConfig, type FaultController, type FaultStep } from '../faults';
 import type { RateLimiter } from '../ratelimit';
 import type { RequestStats } from '../stats';
@@ -20,6 +23,7 @@ import type { Store } from '../store';
 
 export interface AdminControls {
 	store: Store;
+	now: () => number;
 	faults: FaultController;
 	limiter: RateLimiter;
 	stats: RequestStats;
@@ -50,14 +54,21 @@ function parseFaults(body: Body): Partial<FaultConfig> {
 	if (body.next !== undefined) {
 		if (!Array.isArray(body.next)) throw badRequest('next', 'next must be an array of { kind, retryAfter? }.');
 		update.next = body.next.map((step: unknown, index): FaultStep => {
-			const { kind, retryAfter } = (step ?? {}) as Body;
+			const { kind, retryAfter, match } = (step ?? {}) as Body;
 			if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
 				throw badRequest(`next[${index}].kind`, `kind must be one of ${FAULT_KINDS.join(', ')}.`);
 			}
 			if (retryAfter !== undefined && (typeof retryAfter !== 'number' || retryAfter < 0)) {
 				throw badRequest(`next[${index}].retryAfter`, 'retryAfter must be a number of seconds.');
 			}
-			return { kind: kind as FaultStep['kind'], ...(retryAfter !== undefined ? { retryAfter } : {}) };
+			if (match !== undefined && (typeof match !== 'string' || !/^(GET|POST|PATCH|DELETE) \/v1\/\S*$/.test(match))) {
+				throw badRequest(`next[${index}].match`, 'match must be a method and a /v1 path, e.g. "POST /v1/links/bulk".');
+			}
+			return {
+				kind: kind as FaultStep['kind'],
+				...(retryAfter !== undefined ? { retryAfter } : {}),
+				...(match !== undefined ? { match: match as string } : {}),
+			};
 		});
 	}
 	return update;
@@ -82,6 +93,33 @@ export function adminRouter(controls: AdminControls): Router {
 		if (typeof burst !== 'number' || burst < 1 || !Number.isInteger(burst)) throw badRequest('burst', 'burst must be an integer ≥ 1.');
 		controls.limiter.configure({ rate, burst });
 		res.json(controls.limiter.current);
+	});
+
+	router.post('/__sandbox/clicks', (req, res) => {
+		const { linkId, count, spreadMs = 0 } = (req.body ?? {}) as Body;
+		if (typeof linkId !== 'string' || !controls.store.links.has(linkId)) throw notFound(`No link ${String(linkId)} in this account.`);
+		if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1_000_000) {
+			throw badRequest('count', 'count must be a whole number from 1 to 1 000 000.');
+		}
+		if (typeof spreadMs !== 'number' || spreadMs < 0) throw badRequest('spreadMs', 'spreadMs must be a number ≥ 0.');
+		const nowMs = controls.now();
+		for (let i = 0; i < count; i++) {
+			const at = nowMs - spreadMs + Math.round(((i + 1) * spreadMs) / count);
+			controls.store.addClick({
+				id: newId('clk'),
+				linkId,
+				timestamp: new Date(at).toISOString(),
+				country: 'DE',
+				city: 'Berlin',
+				device: 'desktop',
+				os: 'Linux',
+				browser: 'Firefox',
+				referrer: null,
+				segmentIds: [],
+				visitorId: `burst-${i}`,
+			});
+		}
+		res.json({ ok: true, clicks: controls.store.clicks.length });
 	});
 
 	router.get('/__sandbox/state', (_req, res) => {

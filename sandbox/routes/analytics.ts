@@ -16,8 +16,11 @@ interface Scope {
 	toMs: number;
 }
 
-/** linkId or campaignId (at most one; neither = the whole account), optional segmentId, [from, to). */
-function scopedClicks(context: SandboxContext, req: Request): Scope {
+/**
+ * linkId or campaignId (at most one; neither = the whole account), optional segmentId, [from, to). `listed`: the
+ * clicks a list sees (trailing the writes under --visibility-lag); reports count every recorded click.
+ */
+function scopedClicks(context: SandboxContext, req: Request, listed = false): Scope {
 	const { store } = context;
 	const query = req.query as Query;
 	if (query.linkId && query.campaignId) throw badRequest('campaignId', 'Give at most one of linkId and campaignId.');
@@ -37,7 +40,8 @@ function scopedClicks(context: SandboxContext, req: Request): Scope {
 	}
 	// Click timestamps are all toISOString() output, which sorts as it reads: compared as strings, no parsing per click.
 	const [fromIso, toIso] = [new Date(fromMs).toISOString(), new Date(toMs).toISOString()];
-	const clicks = store.clicks.filter((click) => {
+	const source = listed ? store.visibility.view(store.clicks) : store.clicks;
+	const clicks = source.filter((click) => {
 		return (
 			click.timestamp >= fromIso &&
 			click.timestamp < toIso &&
@@ -70,13 +74,13 @@ export function analyticsRouter(context: SandboxContext): Router {
 
 	router.get('/v1/analytics/clicks', (req, res) => {
 		const query = req.query as Record<string, unknown>;
-		const { clicks } = scopedClicks(context, req);
+		const { clicks } = scopedClicks(context, req, true);
 		const filtered = clicks.filter(
 			(click) => (!query.country || click.country === query.country) && (!query.device || click.device === query.device),
 		);
 		const page = paginate(filtered, {
 			valueOf: (click) => click.timestamp,
-			descending: true,
+			descending: query.sort !== 'timestamp',
 			limit: Number(query.limit ?? 20),
 			cursor: query.cursor as string | undefined,
 		});

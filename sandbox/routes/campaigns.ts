@@ -51,7 +51,7 @@ export function campaignsRouter(context: SandboxContext): Router {
 	const router = Router();
 
 	router.get('/v1/campaigns', (req, res) => {
-		const campaigns = [...context.store.campaigns.values()].filter((c) => matchesFilters(c, req.query as Query));
+		const campaigns = context.store.visibility.view(context.store.campaigns.values()).filter((c) => matchesFilters(c, req.query as Query));
 		const page = listPage(campaigns, readListQuery(req.query));
 		res.json({ ...page, data: page.data.map((campaign) => presentCampaign(context, campaign)) });
 	});

@@ -85,7 +85,8 @@ export function linksRouter(context: SandboxContext): Router {
 
 	router.get('/v1/links', (req, res) => {
 		const query = req.query as Query;
-		const links = [...context.store.links.values()].filter((link) => matchesFilters(link, query));
+		// Lists trail the writes under --visibility-lag; filters apply to what the list sees.
+		const links = context.store.visibility.view(context.store.links.values()).filter((link) => matchesFilters(link, query));
 		res.json(listPage(links, readListQuery(req.query)));
 	});
 

@@ -35,7 +35,7 @@ export function segmentsRouter(context: SandboxContext): Router {
 	const router = Router();
 
 	router.get('/v1/segments', (req, res) => {
-		const segments = [...context.store.segments.values()].filter((s) => matchesFilters(s, req.query as Query));
+		const segments = context.store.visibility.view(context.store.segments.values()).filter((s) => matchesFilters(s, req.query as Query));
 		res.json(listPage(segments, readListQuery(req.query)));
 	});
 

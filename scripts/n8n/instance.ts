@@ -24,6 +24,17 @@ export interface StartOptions {
 	port?: number;
 	/** Run before the server starts, with the CLI ready (imports need no server). */
 	beforeStart?: (n8n: N8nCli) => Promise<void> | void;
+	/**
+	 * `start` (the default: the main process with the editor, REST API, webhooks and trigger polls) or `worker` (queue
+	 * mode: runs executions taken from Redis; `url` is then its health server, which `port` sets).
+	 */
+	command?: 'start' | 'worker';
+	/** Extra arguments for the command, e.g. `['--concurrency=5']` for a worker. */
+	args?: string[];
+	/** Environment added on top of the defaults (queue mode: database, Redis, executions mode). */
+	env?: Record<string, string>;
+	/** Shared by every process of one instance (main and workers); default a random one. */
+	encryptionKey?: string;
 }
 
 export interface CliResult {
@@ -49,9 +60,15 @@ export interface N8nCli {
 export interface RunningN8n extends N8nCli {
 	url: string;
 	logFile: string;
+	/** The n8n process (queue-mode tests kill a worker with SIGKILL). */
+	pid: number | undefined;
 	/** n8n's own log so far (stdout + stderr). */
 	log(): string;
 	stop(): Promise<void>;
+	/** Kills the n8n process with `signal` (default SIGKILL: no shutdown, as in a crash or OOM kill) and waits for it. */
+	kill(signal?: NodeJS.Signals): Promise<void>;
+	/** Starts the same n8n again (same folder, database, port and encryption key) and waits until it is ready. */
+	restart(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -88,7 +105,7 @@ export function installPackage(userFolder: string, tarball: string): void {
 	if (installed.status !== 0) throw new Error(`Installing ${tarball} into ${nodesDir} failed: ${installed.stderr}`);
 }
 
-function baseEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+function baseEnv(userFolder: string, port: number, brokerPort: number, encryptionKey?: string): NodeJS.ProcessEnv {
 	return pinnedNodeEnv({
 		N8N_USER_FOLDER: userFolder,
 		N8N_HOST: '127.0.0.1',
@@ -97,7 +114,7 @@ function baseEnv(userFolder: string, port: number, brokerPort: number): NodeJS.P
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		// Fixed per user folder, so CLI imports and the server agree on how credentials are encrypted.
-		N8N_ENCRYPTION_KEY: `linkkit-local-${randomBytes(8).toString('hex')}`,
+		N8N_ENCRYPTION_KEY: encryptionKey ?? `linkkit-local-${randomBytes(8).toString('hex')}`,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -202,8 +219,13 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 
 	const port = options.port ?? (await freePort());
 	const brokerPort = await freePort();
-	const env = baseEnv(options.userFolder, port, brokerPort);
-	const logFile = join(logDir, `n8n-${port}.log`);
+	const command = options.command ?? 'start';
+	const env = { ...baseEnv(options.userFolder, port, brokerPort, options.encryptionKey), ...options.env };
+	if (command === 'worker') {
+		// A worker has no editor: its health server (/healthz/readiness) is how we know it is ready.
+		Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' });
+	}
+	const logFile = join(logDir, `n8n-${command === 'worker' ? 'worker-' : ''}${port}.log`);
 	writeFileSync(logFile, '');
 	// Each CLI run while the server is up needs a task-broker port of its own; free ones are picked ahead.
 	const spare: number[] = [];
@@ -211,37 +233,68 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 	const cli = cliFor(options.userFolder, env, logFile, () => spare.shift() ?? 20_000 + Math.floor(Math.random() * 20_000));
 	await options.beforeStart?.(cli);
 
-	const child = spawn(process.execPath, [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const out = createWriteStream(logFile, { flags: 'a' });
 	let text = '';
-	for (const stream of [child.stdout, child.stderr]) {
-		stream?.on('data', (chunk: Buffer) => {
-			text += chunk.toString();
-			out.write(chunk);
-		});
-	}
+	const launch = () => {
+		const started = spawn(process.execPath, [n8nBin(), command, ...(options.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		for (const stream of [started.stdout, started.stderr]) {
+			stream?.on('data', (chunk: Buffer) => {
+				text += chunk.toString();
+				out.write(chunk);
+			});
+		}
+		return started;
+	};
+	let child = launch();
 	// If our process ends without calling stop() (a crashed test run), take n8n down with it.
 	const killOnExit = () => child.kill('SIGKILL');
 	process.once('exit', killOnExit);
 	const url = `http://127.0.0.1:${port}`;
-	const stop = async () => {
-		process.removeListener('exit', killOnExit);
-		if (child.exitCode === null && child.signalCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-			await exited;
-			clearTimeout(timer);
-		}
-		await new Promise((resolve) => out.end(resolve));
-	};
+	let stopping: Promise<void> | undefined;
+	// Once only: a queue-mode test may stop one worker early and the whole cluster later.
+	const stop = () =>
+		(stopping ??= (async () => {
+			process.removeListener('exit', killOnExit);
+			if (child.exitCode === null && child.signalCode === null) {
+				const exited = new Promise((resolve) => child.once('exit', resolve));
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+				await exited;
+				clearTimeout(timer);
+			}
+			await new Promise((resolve) => out.end(resolve));
+		})());
 	try {
 		await waitForReady(url, child, () => text, 180_000);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { ...cli, url, logFile, log: () => text, stop };
+	const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill(signal);
+		await exited;
+		out.write(`\n--- n8n killed with ${signal} by the test ---\n`);
+	};
+	const restart = async () => {
+		await kill('SIGTERM');
+		out.write('\n--- n8n restarted by the test ---\n');
+		child = launch();
+		await waitForReady(url, child, () => text, 180_000);
+	};
+	return {
+		...cli,
+		url,
+		logFile,
+		get pid() {
+			return child.pid;
+		},
+		log: () => text,
+		stop,
+		kill,
+		restart,
+	};
 }
 
 /** Names of the packages installed in a user folder's `.n8n/nodes` (for a quick sanity check). */

@@ -68,8 +68,12 @@ describe('bulkEntryError', () => {
 
 describe('display rules both platforms share', () => {
 	it('labels a link by title and short URL', () => {
-		expect(linkLabel({ title: 'Spring sale', shortUrl: 'https://lnkk.it/spring' })).toBe('Spring sale (https://lnkk.it/spring)');
-		expect(linkLabel({ title: null, shortUrl: 'https://lnkk.it/spring' })).toBe('https://lnkk.it/spring');
+		expect(linkLabel({ title: 'Spring sale', shortUrl: 'https://lnkk.it/spring', destination: 'https://example.com/sale' })).toBe('Spring sale (https://lnkk.it/spring)');
+		expect(linkLabel({ title: null, shortUrl: 'https://lnkk.it/spring', destination: 'https://www.acme-shop.com/webinar?ref=123' })).toBe(
+			'https://lnkk.it/spring → www.acme-shop.com/webinar?ref=123',
+		);
+		const long = linkLabel({ title: null, shortUrl: 'https://lnkk.it/x', destination: `https://example.com/${'a'.repeat(100)}` });
+		expect(long).toBe(`https://lnkk.it/x → example.com/${'a'.repeat(47)}…`);
 	});
 
 	it('counts a link as edited only when updatedAt moved past createdAt', () => {

@@ -1,4 +1,4 @@
-import { createLinkkitClient } from '../../core';
+import { createLinkkitClient, operations } from '../../core';
 import { apiError, FakePort, json } from '../support/fake-port';
 import { linkkitFailure as failure } from '../support/linkkit-failure';
 
@@ -183,5 +183,126 @@ describe('proactive pacing', () => {
 		await c.links.get('lnk_abc123');
 		await c.links.get('lnk_abc123');
 		expect(port.sleeps).toEqual([]);
+	});
+});
+
+describe('request timeout', () => {
+	const timedOut = () => Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+
+	it('gives every attempt the timeout (30 s by default, or as configured)', async () => {
+		const port = new FakePort([json(200, link), json(200, link)]);
+		await client(port).links.get('lnk_abc123');
+		await client(port, { requestTimeoutMs: 5_000 }).links.get('lnk_abc123');
+		expect(port.requests.map((r) => r.timeoutMs)).toEqual([30_000, 5_000]);
+	});
+
+	it('retries a read that timed out, and says so plainly when every attempt did', async () => {
+		const port = new FakePort([timedOut(), json(200, link)]);
+		await expect(client(port).links.get('lnk_abc123')).resolves.toEqual(link);
+		const port2 = new FakePort([timedOut(), timedOut()]);
+		const error = await failure(client(port2, { maxRetries: 1, requestTimeoutMs: 8_000 }).links.get('lnk_abc123'));
+		expect(error.code).toBe('timeout');
+		expect(error.message).toBe(
+			'Linkkit at https://api.uselinkkit.com did not answer within 8 s, so the request was abandoned. Linkkit may be slow or unreachable: try again later.',
+		);
+	});
+
+	it("recognises a timeout wrapped by the platform (n8n's NodeApiError around axios' ECONNABORTED)", async () => {
+		const axiosTimeout = Object.assign(new Error('timeout of 30000ms exceeded'), { code: 'ECONNABORTED' });
+		const wrapped = Object.assign(new Error('The connection was aborted, perhaps the server is offline'), { cause: axiosTimeout });
+		const port = new FakePort([wrapped]);
+		const error = await failure(client(port, { maxRetries: 0 }).links.get('lnk_abc123'));
+		expect(error.code).toBe('timeout');
+	});
+
+	it('does not retry a create without an Idempotency-Key that timed out, and says its outcome is unknown', async () => {
+		const port = new FakePort([timedOut(), json(201, link)]);
+		const error = await failure(client(port).http.call('createLink', { body: { destination: 'https://example.com' } }));
+		expect(port.requests).toHaveLength(1);
+		expect(error.code).toBe('timeout');
+		expect(error.message).toMatch(/did not answer within 30 s, so the request was abandoned\. It is not known whether Linkkit carried out the request: check in Linkkit before sending it again, so nothing is created twice\.$/);
+	});
+
+	it('retries a create with its Idempotency-Key after a timeout and returns the answer of the retry', async () => {
+		const port = new FakePort([timedOut(), json(201, link)]);
+		await expect(client(port).links.create({ destination: 'https://example.com' })).resolves.toEqual(link);
+		expect(port.requests).toHaveLength(2);
+		expect(port.requests[1].headers['Idempotency-Key']).toBe(port.requests[0].headers['Idempotency-Key']);
+	});
+
+	it('says an update or delete whose answer never came may be sent again safely', async () => {
+		const port = new FakePort([new Error('socket hang up')]);
+		const error = await failure(client(port, { maxRetries: 0 }).links.update('lnk_abc123', { title: 'x' }));
+		expect(error.message).toBe(
+			'Could not reach Linkkit at https://api.uselinkkit.com: socket hang up. It is not known whether Linkkit carried out the request; sending it again is safe, since it has the same effect twice.',
+		);
+	});
+
+	it('ends with the failure itself when the platform refuses the backoff wait (no time left in the step)', async () => {
+		const port = new FakePort([new Error('socket hang up'), json(200, link)]);
+		port.sleep = async () => {
+			throw new Error('no time left');
+		};
+		const error = await failure(client(port).links.get('lnk_abc123'));
+		expect(error.message).toMatch(/^Could not reach Linkkit at https:\/\/api.uselinkkit.com: socket hang up\./);
+		expect(port.requests).toHaveLength(1);
+	});
+
+	it('says a refused connection changed nothing', async () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+		const error = await failure(client(new FakePort([refused]), { maxRetries: 0 }).links.delete('lnk_abc123'));
+		expect(error.code).toBe('network_error');
+		expect(error.message).toMatch(/ECONNREFUSED 127\.0\.0\.1:1\. Nothing was sent, so nothing changed\./);
+	});
+});
+
+describe('a DELETE whose first attempt may have gone through', () => {
+	const notFound = () => apiError(404, 'not_found', 'No link lnk_abc123 in this account.');
+
+	it.each([
+		['the connection was lost', new Error('ECONNRESET')],
+		['it timed out', Object.assign(new Error('timed out'), { name: 'TimeoutError' })],
+		['Linkkit answered 500', apiError(500, 'server_error', 'boom')],
+		['a proxy answered an HTML 502', { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502</html>' }],
+	])('succeeds when the retry finds it gone after %s', async (_case, first) => {
+		const port = new FakePort([first, notFound()]);
+		await expect(client(port).links.delete('lnk_abc123')).resolves.toEqual({ id: 'lnk_abc123', deleted: true });
+		expect(port.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+	});
+
+	it('still fails with "not found" when nothing suggests an earlier attempt went through', async () => {
+		const straight = await failure(client(new FakePort([notFound()])).links.delete('lnk_abc123'));
+		expect(straight.status).toBe(404);
+		// A 429 means Linkkit did nothing; a refused connection never reached it.
+		const afterRateLimit = await failure(client(new FakePort([rateLimited('1'), notFound()])).links.delete('lnk_abc123'));
+		expect(afterRateLimit.status).toBe(404);
+		const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+		const afterRefused = await failure(client(new FakePort([refused, notFound()])).campaigns.delete('cmp_abc123'));
+		expect(afterRefused.status).toBe(404);
+	});
+
+	it('applies to campaigns and segments too', async () => {
+		const port = new FakePort([new Error('socket hang up'), notFound(), apiError(503, 'service_unavailable', 'down'), notFound()]);
+		const c = client(port);
+		await expect(c.campaigns.delete('cmp_abc123')).resolves.toEqual({ id: 'cmp_abc123', deleted: true });
+		await expect(c.segments.delete('seg_abc123')).resolves.toEqual({ id: 'seg_abc123', deleted: true });
+	});
+});
+
+describe('idempotency keys', () => {
+	it('every POST of the contract is sent by the core with an Idempotency-Key, so each may be retried', async () => {
+		const postPaths = Object.values(operations)
+			.filter((op) => op.method === 'POST')
+			.map((op) => op.path)
+			.sort();
+		const port = new FakePort([json(201, link), json(200, { data: [{ index: 0, link }] }), json(201, { id: 'cmp_1' }), json(201, { id: 'seg_1' })]);
+		const c = client(port);
+		await c.links.create({ destination: 'https://example.com' });
+		await c.links.createMany([{ destination: 'https://example.com' }]);
+		await c.campaigns.create({ name: 'Spring' });
+		await c.segments.create({ name: 'Germany', rules: [{ field: 'country', operator: 'is', value: 'DE' }] });
+		const sent = port.requests.map((r) => ({ path: new URL(r.url).pathname, key: r.headers['Idempotency-Key'] }));
+		expect(sent.map((s) => s.path).sort()).toEqual(postPaths);
+		for (const s of sent) expect(s.key).toMatch(/^lk-[0-9a-f-]{20,}$/);
 	});
 });

@@ -1,6 +1,5 @@
 /** Campaign and Segment operations of the Linkkit node against the sandbox over HTTP. */
 
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { byId, nodeRunner, type SentRequest } from './harness';
@@ -45,7 +44,7 @@ describe('Campaign', () => {
 		expect(updated.items[0].json).toMatchObject({ id: campaign.id, status: 'active', name: 'Node Spring 2026 (live)' });
 
 		expect((await run({ resource: 'campaign', operation: 'delete', campaignId: byId(campaign.id as string) })).items[0].json).toEqual({ id: campaign.id, deleted: true });
-		await expect(run({ resource: 'campaign', operation: 'get', campaignId: byId(campaign.id as string) })).rejects.toThrow(NodeApiError);
+		await expect(run({ resource: 'campaign', operation: 'get', campaignId: byId(campaign.id as string) })).rejects.toMatchObject({ name: 'NodeApiError' });
 	});
 
 	it('an update with nothing to change is refused before sending', async () => {
@@ -89,7 +88,7 @@ describe('Segment', () => {
 	it('a segment without rules is refused before sending, naming the field', async () => {
 		const sent: SentRequest[] = [];
 		const error = await run({ resource: 'segment', operation: 'create', name: 'Empty' }, { sent }).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error).toMatchObject({ name: 'NodeOperationError' });
 		expect((error as Error).message).toMatch(/^Rules: needs at least one rule/);
 		expect(sent).toHaveLength(0);
 	});

@@ -60,13 +60,13 @@ describe('Link → Create, Get, Update, Delete', () => {
 		expect(updated.items[0].json).toMatchObject({ id: link.id, title: 'Summer sale', tags: ['summer'], slug: 'spring-crud' });
 
 		const emptyUpdate = await run({ resource: 'link', operation: 'update', linkId: byId(link.id as string), updateFields: {} }).catch((e: unknown) => e);
-		expect(emptyUpdate).toBeInstanceOf(NodeOperationError);
+		expect(emptyUpdate).toMatchObject({ name: 'NodeOperationError' });
 		expect((emptyUpdate as NodeOperationError).message).toBe('Update Fields: give at least one field to change');
 		expect((emptyUpdate as NodeOperationError).description).toBe('Check the "Update Fields" field.');
 
 		const deleted = await run({ resource: 'link', operation: 'delete', linkId: byId(link.id as string) });
 		expect(deleted.items[0].json).toEqual({ id: link.id, deleted: true });
-		await expect(run({ resource: 'link', operation: 'get', linkId: byId(link.id as string) })).rejects.toThrow(NodeApiError);
+		await expect(run({ resource: 'link', operation: 'get', linkId: byId(link.id as string) })).rejects.toMatchObject({ name: 'NodeApiError' });
 	});
 
 	it('maps per-item values given as expressions and pairs every output with its input item', async () => {
@@ -115,7 +115,7 @@ describe('Link errors', () => {
 			{ resource: 'link', operation: 'create', destination: '={{ $json.url }}' },
 			{ items: [{ url: 'https://example.com/ok' }, { url: 'javascript:alert(1)' }], sent, executionId: 'exec-bad-input' },
 		).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error).toMatchObject({ name: 'NodeOperationError' });
 		const nodeError = error as NodeOperationError;
 		expect(nodeError.message).toMatch(/^Destination URL: only http:\/\/ and https:\/\/ addresses/);
 		expect(nodeError.description).toBe('Check the "Destination URL" field.');
@@ -140,7 +140,7 @@ describe('Link errors', () => {
 			apiKey: sandbox.readOnlyKey,
 			parameters: { resource: 'link', operation: 'create', destination: 'https://example.com/nope' },
 		}).catch((e: unknown) => e)) as NodeApiError;
-		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error).toMatchObject({ name: 'NodeApiError' });
 		expect(error.message).toContain('"links:write"');
 		expect(error.httpCode).toBe('403');
 		expect(error.description).toMatch(/HTTP 403 · code forbidden · request id req_/);
@@ -155,9 +155,16 @@ describe('Link errors', () => {
 		expect(asItem.items[0].json.error).toContain('"links:write"');
 	});
 
-	it('a link picker given a wrong ID prefix is refused before sending', async () => {
+	it('a link picker given a wrong ID prefix is refused before sending: by n8n when typed, by the node when mapped', async () => {
 		const sent: SentRequest[] = [];
-		await expect(run({ resource: 'link', operation: 'get', linkId: byId('cmp_123') }, { sent })).rejects.toThrow(/Link: "cmp_123" is not a link ID/);
+		// Typed into "By ID": n8n checks the picker's own rule and does not start the node.
+		await expect(run({ resource: 'link', operation: 'get', linkId: byId('cmp_123') }, { sent })).rejects.toThrow(
+			/The 'Linkkit' node has issues:\s+- A link ID starts with lnk_, e.g. lnk_8f3k2m9q1x/,
+		);
+		// Mapped from an earlier node: n8n cannot check it beforehand, so the node does.
+		await expect(run({ resource: 'link', operation: 'get', linkId: byId('={{ $json.id }}') }, { sent, items: [{ id: 'cmp_123' }] })).rejects.toThrow(
+			/Link: "cmp_123" is not a link ID/,
+		);
 		expect(sent).toHaveLength(0);
 	});
 });

@@ -23,7 +23,7 @@ it('a Retry-After longer than Max Wait on Rate Limit names that option, keeping 
 		apiKey: sandbox.apiKey,
 		parameters: { ...create, options: { maxWaitSeconds: 60 } },
 	}).catch((e: unknown) => e)) as NodeApiError;
-	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error).toMatchObject({ name: 'NodeApiError' });
 	expect(error.message).toBe(
 		"Linkkit's rate limit for this API key was reached and it asked to wait 120 s, longer than this node waits in one go " +
 			'(Max Wait on Rate Limit: 60 s). Try again later, or raise "Max Wait on Rate Limit (Seconds)" in the node\'s Options.',

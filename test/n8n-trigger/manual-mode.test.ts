@@ -2,20 +2,26 @@
 /**
  * The real Linkkit Trigger's poll() against the sandbox over HTTP: "Fetch Test Event" (manual mode) shows the newest
  * item of each event without moving the mark; trigger mode records the mark first, then sends what is new once.
+ * The trigger hands on items once they are SETTLE_MS old by Linkkit's clock: the sandbox runs on a clock the tests
+ * move forward (`settle()`) instead of waiting.
  */
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { LinkkitClient } from '../../core';
+import { SETTLE_MS } from '../../core/polling';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { poll, type PollMode } from './poll-harness';
 
 let sandbox: RunningSandbox;
 let client: LinkkitClient;
+let clockAhead = 0;
+/** Lets everything created so far settle, as if the next poll came SETTLE_MS later. */
+const settle = () => (clockAhead += SETTLE_MS + 1_000);
 
 beforeAll(async () => {
-	sandbox = await startTestSandbox();
+	sandbox = await startTestSandbox({ now: () => Date.now() + clockAhead });
 });
 afterAll(async () => {
 	await sandbox.stop();
@@ -106,6 +112,7 @@ describe('Fetch Test Event (manual mode)', () => {
 		expect(staticData).toEqual(recorded);
 
 		// The mark stayed where it was, so the next real check still sends the item the test event showed.
+		settle();
 		const next = await run('trigger', parameters, staticData);
 		expect(next?.map((item) => item.id)).toEqual([expected.id]);
 	});
@@ -121,15 +128,37 @@ describe('trigger mode', () => {
 	test('the first poll records the mark, the next sends the new links once oldest first, then nothing', async () => {
 		const staticData: IDataObject = {};
 		expect(await run('trigger', {}, staticData)).toBeNull();
-		expect(staticData.linkkit).toMatchObject({ key: expect.any(String), mark: { at: expect.any(String) } });
+		expect(staticData.linkkit).toEqual({ key: expect.any(String), position: { at: expect.any(String), id: expect.stringMatching(/^lnk_/) } });
 
 		const created: string[] = [];
 		for (const n of [1, 2, 3]) {
 			await tick();
 			created.push((await client.links.create({ destination: `https://example.com/after-mark-${n}` })).id);
 		}
+		// Not yet: they are younger than SETTLE_MS, and Linkkit may still be about to list older ones.
+		expect(await run('trigger', {}, staticData)).toBeNull();
+		settle();
 		const second = await run('trigger', {}, staticData);
 		expect(second?.map((item) => item.id)).toEqual(created);
 		expect(await run('trigger', {}, staticData)).toBeNull();
+	});
+});
+
+describe('Link Click Milestone state', () => {
+	test('fires once per link, and forgets links that left the campaign so the state stays small', async () => {
+		const campaign = await client.campaigns.create({ name: 'Milestone state' });
+		const a = await client.links.create({ destination: 'https://example.com/ms-state-a', slug: 'ms-state-a', campaignId: campaign.id });
+		const b = await client.links.create({ destination: 'https://example.com/ms-state-b', slug: 'ms-state-b', campaignId: campaign.id });
+		const parameters = { event: 'linkClickMilestone', watch: 'campaign', milestoneCampaignId: campaign.id, milestone: 1 };
+		const staticData: IDataObject = {};
+		expect(await run('trigger', parameters, staticData)).toBeNull();
+		await visit('ms-state-a');
+		await visit('ms-state-b');
+		expect((await run('trigger', parameters, staticData))?.map((item) => item.id)).toEqual([a.id, b.id]);
+		await visit('ms-state-a');
+		expect(await run('trigger', parameters, staticData)).toBeNull();
+		await client.links.delete(a.id);
+		expect(await run('trigger', parameters, staticData)).toBeNull();
+		expect((staticData.linkkit as { fired: string[] }).fired).toEqual([b.id]);
 	});
 });

@@ -51,7 +51,7 @@ it('explains its flags with --help and refuses unknown ones', async () => {
 	const [help, bad] = await Promise.all([run(['--help']), run(['--rate', 'fast'])]);
 	expect(help.code).toBe(0);
 	expect(help.out).toContain('--read-only-key');
-	for (const kind of ['commit-drop', 'commit-500', 'stall']) expect(help.out).toContain(kind);
+	for (const kind of ['commit-drop', 'commit-500', 'stall', '--visibility-lag']) expect(help.out).toContain(kind);
 	expect(bad.code).toBe(2);
 	expect(bad.out).toContain('Invalid --rate');
 });

@@ -167,6 +167,16 @@ describe('scripted (POST /__sandbox/faults)', () => {
 		expect((await get<Page<Link>>(sandbox, '/v1/links')).status).toBe(200);
 	});
 
+	it('a step with `match` waits for a request to that method and path; the others pass it by', async () => {
+		expect((await adminFaults({ next: [{ kind: '503', match: 'POST /v1/links/bulk' }, { kind: 'html' }] })).status).toBe(200);
+		expect((await get(sandbox, '/v1/links?limit=1')).status).toBe(502);
+		expect((await get(sandbox, '/v1/links?limit=1')).status).toBe(200);
+		const before = sandbox.counts().links;
+		expect((await post(sandbox, '/v1/links/bulk', { links: [{ destination: 'https://example.com/m' }] })).status).toBe(503);
+		expect(sandbox.counts().links).toBe(before);
+		expect((await adminFaults({ next: [{ kind: '500', match: 'links' }] })).status).toBe(400);
+	});
+
 	it('applies a run-level fault rate and clears it on reset', async () => {
 		await adminFaults({ rate: 1 });
 		const statuses = new Set<number>();

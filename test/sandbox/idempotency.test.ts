@@ -26,11 +26,11 @@ it('replays the first answer for the same key and body and creates nothing', asy
 	expect(sandbox.counts().links).toBe(before + 1);
 });
 
-it('answers 409 conflict for the same key with another body', async () => {
+it('answers 409 idempotency_key_reused for the same key with another body', async () => {
 	await post(sandbox, '/v1/links', { destination: 'https://example.com/a' }, withKey('k-2'));
 	const reply = await post(sandbox, '/v1/links', { destination: 'https://example.com/b' }, withKey('k-2'));
 	expect(reply.status).toBe(409);
-	expect(reply.body.error.code).toBe('conflict');
+	expect(reply.body.error.code).toBe('idempotency_key_reused');
 });
 
 it('does not remember a faulted attempt, so the retry creates exactly once', async () => {

@@ -25,6 +25,7 @@ export class FetchPort implements LinkkitPort {
 			method: request.method,
 			headers: { ...request.headers, Authorization: `Bearer ${this.apiKey}` },
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
+			signal: request.timeoutMs ? AbortSignal.timeout(request.timeoutMs) : undefined,
 		});
 		const text = await answer.text();
 		const type = answer.headers.get('content-type') ?? '';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- Zapier app tests, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- Zapier app tests, never shipped in the n8n package */
 /**
  * Proves the zip Zapier would run is complete: it is unzipped into a temp folder (away from the repository's
  * node_modules and core/), and a trigger and a create run through its own `zapierwrapper.js` against the sandbox.
@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { countSoak, describeSoak, SOAK_FAULTS, zapierCreateLinks } from '../support/fault-soak';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { ZAPIER_APP_DIR } from './support/app';
 import { startLossyProxy } from './support/lossy-proxy';
@@ -154,3 +155,23 @@ test('through the zip: a trigger pages past 100 items, and New Click says which 
 	})).results as Array<Record<string, unknown>>;
 	expect(clicks).toEqual([expect.objectContaining({ linkId: created.id, shortUrl: created.shortUrl, linkTitle: 'Zip click' })]);
 });
+
+test('fault soak: 200 Create Link steps from the zip with 20 % mixed faults: 0 lost, 0 duplicated, failures on their own step', async () => {
+	const run = `zip${Date.now().toString(36)}`;
+	// A stalled request costs Zapier's 10 s request timeout, so stalls are rarer here than in the n8n soak.
+	const mix = { ...SOAK_FAULTS, stall: 0.005, rate: (SOAK_FAULTS.rate ?? 0) + 0.015 };
+	sandbox.setFaults(mix);
+	const started = Date.now();
+	let outcomes;
+	try {
+		outcomes = await zapierCreateLinks(handler, authData(), run, 200);
+	} finally {
+		sandbox.setFaults({ commitDrop: 0, commit500: 0, drop: 0, rate: 0, html: 0, stall: 0, next: [] });
+	}
+	const count = await countSoak(sandbox, run, 'zapier', outcomes);
+	console.log(`Zapier zip ${describeSoak('create_link', count)} in ${Math.round((Date.now() - started) / 1000)} s`);
+	expect({ lost: count.lost, duplicated: count.duplicated, wrongOutput: count.wrongOutput }).toEqual({ lost: 0, duplicated: 0, wrongOutput: 0 });
+	for (const failure of count.failures) expect(failure.message).toMatch(/Linkkit/);
+	expect(count.created + count.failed).toBe(200);
+	for (const body of logBodies) expect(body).not.toContain(sandbox.apiKey);
+}, 300_000);

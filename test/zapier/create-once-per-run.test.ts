@@ -15,7 +15,10 @@ beforeAll(async () => {
 	sandbox = await startTestSandbox();
 	proxy = await startLossyProxy(sandbox.url);
 });
-afterEach(() => proxy.script([]));
+afterEach(() => {
+	proxy.script([]);
+	sandbox.setFaults({ next: [] });
+});
 afterAll(async () => {
 	await proxy.stop();
 	await sandbox.stop();
@@ -72,6 +75,15 @@ test.each([
 		expect(sandbox.counts()[counted]).toBe(before + 2);
 	}
 }, 30_000);
+
+test('inside one step: Linkkit makes the link but answers 500 (sandbox fault commit-500); the step\'s retry gets that link back', async () => {
+	const run = zapStep('create_link');
+	const before = sandbox.counts().links;
+	sandbox.setFaults({ next: [{ kind: 'commit-500' }] });
+	const created = await run({ destination: 'https://example.com/commit-500' });
+	expect(created.destination).toBe('https://example.com/commit-500');
+	expect(sandbox.counts().links).toBe(before + 1);
+});
 
 test('a ThrottledError after a lost answer: Zapier\'s rerun gets the first link back, nothing is created twice', async () => {
 	const run = zapStep('create_link');

@@ -5,10 +5,21 @@
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { createLinkkitClient, normaliseBaseUrl, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
-import { networkError } from '../../core/response-errors';
-import { StepBudget } from './step-budget';
+import { noAnswerError } from '../../core/network-failure';
+import { STEP_RESERVE_MS, StepBudget } from './step-budget';
 
 export const USER_AGENT = 'linkkit-zapier/1.0.0';
+
+/** How long one request may wait for Linkkit's answer: leaves room in the ~30 s step to try once more. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** Kept between a request's timeout and Zapier's step limit, so the step ends with our message, not Zapier's. */
+const TIMEOUT_MARGIN_MS = 2_000;
+
+/** The request's timeout, cut to what is left of the step (a late retry gets less, never past the step's end). */
+export function requestTimeout(wantedMs: number | undefined, budget: StepBudget): number {
+	const untilStepEnds = budget.remaining() + STEP_RESERVE_MS - TIMEOUT_MARGIN_MS;
+	return Math.max(1_000, Math.min(wantedMs ?? REQUEST_TIMEOUT_MS, untilStepEnds));
+}
 
 function plainHeaders(headers: { forEach(callback: (value: string, name: string) => void): void }): HttpResponse['headers'] {
 	const out: HttpResponse['headers'] = {};
@@ -31,13 +42,14 @@ export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
 				// … and core 19 would otherwise throw its own ThrottledError on a 429 before anyone sees it, without
 				// Linkkit's message and without waiting when the wait would have fitted in the step.
 				throwForThrottlingEarly: false,
+				timeout: requestTimeout(request.timeoutMs, budget),
 			};
 			const operation = `${request.method} ${new URL(request.url).pathname}`;
 			let response;
 			try {
 				response = await z.request(options);
 			} catch (cause) {
-				budget.failed(() => networkError(cause, request.url, operation));
+				budget.failed(() => noAnswerError(cause, request, operation));
 				throw cause;
 			}
 			// `content` is the raw text: the core parses it, and names HTML error pages instead of choking on them.
@@ -59,6 +71,6 @@ export function linkkitClient(z: ZObject, bundle: Bundle, budget: StepBudget = n
 	return createLinkkitClient(zapierPort(z, budget), {
 		baseUrl: normaliseBaseUrl(bundle.authData.baseUrl),
 		userAgent: USER_AGENT,
-		retry: { maxRetries: Number.MAX_SAFE_INTEGER, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000 },
+		retry: { maxRetries: Number.MAX_SAFE_INTEGER, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000, requestTimeoutMs: REQUEST_TIMEOUT_MS },
 	});
 }

@@ -19,7 +19,7 @@
  * have made, and the rerun then creates the next one: as many objects as runs, never a stale one for a success.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { deriveIdempotencyKey, LinkkitError, newIdempotencyKey } from '../../core';
+import { deriveIdempotencyKey, LinkkitError, newIdempotencyKey, stableJson } from '../../core';
 import { STEP_LIMIT_MS } from './step-budget';
 
 /** As long as Linkkit replays a key. */
@@ -33,18 +33,6 @@ interface Pending {
 	key: string;
 	state: 'sending' | 'unsettled';
 	at: number;
-}
-
-/** JSON with sorted keys, so the same input always hashes the same whatever order Zapier sent it in. */
-export function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
 }
 
 /** Where a step's unfinished create waits for its rerun: the action and its exact input (and the Zap, when known). */
@@ -74,7 +62,11 @@ async function cached<T>(z: ZObject, what: string, use: () => Promise<T>): Promi
  * the slot is this run's to settle; it is not when another run with the very same input is under way right now.
  */
 async function keyForRun(z: ZObject, slot: string, now: number): Promise<{ key: string; owned: boolean }> {
-	const pending = (await cached(z, 'read', () => z.cache.get(slot))) as Pending | null | undefined;
+	const unavailable = Symbol('unavailable');
+	const read = await cached(z, 'read', () => z.cache.get(slot)).then((value) => (value === undefined ? unavailable : value));
+	// Without the cache there is nothing to carry over: say so once (above), and leave the cache alone from here on.
+	if (read === unavailable) return { key: newIdempotencyKey(), owned: false };
+	const pending = read as Pending | null;
 	const resumable = pending && (pending.state === 'unsettled' || now - pending.at > STILL_RUNNING_MS);
 	if (pending && !resumable) return { key: newIdempotencyKey(), owned: false };
 	const key = resumable ? pending.key : newIdempotencyKey();

@@ -33,6 +33,8 @@ export function n8nPort(context: LinkkitContext): LinkkitPort {
 				returnFullResponse: true,
 				// The core reads every status itself: it needs 429/5xx answers, headers included, to retry and pace.
 				ignoreHttpStatusErrors: true,
+				// Without it n8n waits up to 5 minutes for an answer; the core decides how long and retries when safe.
+				timeout: request.timeoutMs,
 			})) as FullResponse;
 			return { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
 		},

@@ -6,10 +6,10 @@
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deriveIdempotencyKey, settleInOrder, type LinkkitClient, type RetryOptions } from '../../../../core';
+import { settleInOrder, type LinkkitClient, type RetryOptions } from '../../../../core';
 import { linkkitClient } from '../../transport';
 import { errorItemJson, toNodeError } from '../../transport/errors';
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_SECONDS } from './fields';
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './fields';
 
 export type ItemResult = IDataObject | IDataObject[];
 
@@ -17,9 +17,15 @@ export type ItemResult = IDataObject | IDataObject[];
 export function retryOptionsFor(ctx: IExecuteFunctions, itemIndex: number): Partial<RetryOptions> {
 	const maxWaitSeconds = Number(ctx.getNodeParameter('options.maxWaitSeconds', itemIndex, DEFAULT_MAX_WAIT_SECONDS));
 	const maxRetries = Number(ctx.getNodeParameter('options.maxRetries', itemIndex, DEFAULT_MAX_RETRIES));
+	const timeoutSeconds = Number(ctx.getNodeParameter('options.timeoutSeconds', itemIndex, DEFAULT_TIMEOUT_SECONDS));
 	const maxWaitMs = Math.max(0, maxWaitSeconds) * 1000;
-	// The whole call may wait as long as every allowed retry waiting the maximum once (60 s × 5 = 5 min by default).
-	return { maxWaitMs, maxRetries: Math.max(0, Math.floor(maxRetries)), maxTotalWaitMs: maxWaitMs * Math.max(1, maxRetries) };
+	return {
+		maxWaitMs,
+		maxRetries: Math.max(0, Math.floor(maxRetries)),
+		// The whole call may wait as long as every allowed retry waiting the maximum once (60 s × 5 = 5 min by default).
+		maxTotalWaitMs: maxWaitMs * Math.max(1, maxRetries),
+		requestTimeoutMs: Math.max(1, timeoutSeconds) * 1000,
+	};
 }
 
 /**
@@ -43,16 +49,8 @@ export class ClientPool {
 	}
 }
 
-/**
- * A stable Idempotency-Key for one logical create: the same execution, node, run of the node (loops run
- * a node several times) and item give the same key, so "Retry On Fail" and retries of a request cannot
- * create twice, while a new execution creates anew.
- */
-export function idempotencyKeyFor(ctx: IExecuteFunctions, operation: string, itemIndex: number): string {
-	const node = ctx.getNode();
-	const runIndex = ctx.getWorkflowDataProxy(0).$thisRunIndex;
-	return deriveIdempotencyKey(ctx.getExecutionId(), node.id || node.name, runIndex, operation, itemIndex);
-}
+// The creates' idempotency keys live in ./idempotency; re-exported here, where the operations get their helpers.
+export { batchIdempotencyKeyFor, idempotencyKeyFor } from './idempotency';
 
 /**
  * Items a create handles at once. Each item creates its own object, so the order their requests reach Linkkit in

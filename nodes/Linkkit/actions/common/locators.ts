@@ -36,11 +36,11 @@ export function locatorField(kind: Kind, overrides: Partial<INodeProperties> & P
 					},
 				],
 			},
-			// Only links have a short URL of their own.
+			// Only links have a short URL of their own. "By URL", n8n's usual name: the mode menu is too narrow for more.
 			...(kind === 'link'
 				? [
 						{
-							displayName: 'By Short URL',
+							displayName: 'By URL',
 							name: 'shortUrl',
 							type: 'string' as const,
 							placeholder: 'https://lnkk.it/spring-sale',

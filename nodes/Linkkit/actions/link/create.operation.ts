@@ -5,10 +5,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { LinkInput } from '../../../../core';
 import { asJson, CREATE_CONCURRENCY, idempotencyKeyFor, runPerItem } from '../common/execution';
-import { writeOptionsField } from '../common/fields';
+import { createOptionsField } from '../common/fields';
 import { additionalLinkFields, destinationField, readCheckedLinkCreate } from './fields';
 
-const properties: INodeProperties[] = [destinationField, additionalLinkFields, writeOptionsField];
+const properties: INodeProperties[] = [destinationField, additionalLinkFields, createOptionsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['create'] } }, properties);
 
@@ -17,7 +17,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem<LinkInput>(
 		this,
 		async (itemIndex, client, input, proceed) =>
-			asJson(await client.links.create(input, { idempotencyKey: idempotencyKeyFor(this, 'link.create', itemIndex), proceed })),
+			asJson(await client.links.create(input, { idempotencyKey: idempotencyKeyFor(this, 'link.create', itemIndex, input), proceed })),
 		{ concurrency: CREATE_CONCURRENCY, prepare: (itemIndex) => readCheckedLinkCreate(this, itemIndex) },
 	);
 }

@@ -9,8 +9,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bulkEntryError, isFailedBulkEntry, settleInOrder, type LinkInput, type LinkkitClient } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
-import { asJson, ClientPool, CREATE_CONCURRENCY, idempotencyKeyFor } from '../common/execution';
-import { writeOptionsField } from '../common/fields';
+import { asJson, batchIdempotencyKeyFor, ClientPool, CREATE_CONCURRENCY } from '../common/execution';
+import { createOptionsField } from '../common/fields';
 import { additionalLinkFields, destinationField, readCheckedLinkCreate } from './fields';
 
 export const BATCH_SIZE = 100;
@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 	},
 	destinationField,
 	additionalLinkFields,
-	writeOptionsField,
+	createOptionsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createMany'] } }, properties);
@@ -78,7 +78,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (b, proceed) => {
 			const result = await client.links.createMany(
 				batches[b].map((entry) => entry.input),
-				{ idempotencyKey: idempotencyKeyFor(this, 'link.createMany', batches[b][0].itemIndex), proceed },
+				{
+					idempotencyKey: batchIdempotencyKeyFor(
+						this,
+						'link.createMany',
+						batches[b].map((entry) => ({ itemIndex: entry.itemIndex, payload: entry.input })),
+					),
+					proceed,
+				},
 			);
 			if (!continueOnFail && result.data.some(isFailedBulkEntry)) throw new BatchWithRefusals(result);
 			return result;

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJson, idempotencyKeyFor, runPerItem } from '../common/execution';
-import { writeOptionsField } from '../common/fields';
+import { createOptionsField } from '../common/fields';
 import { matchField, rulesField, segmentDescriptionField, segmentInputFrom, segmentNameField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [segmentDescriptionField],
 	},
-	writeOptionsField,
+	createOptionsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['segment'], operation: ['create'] } }, properties);
@@ -33,6 +33,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			match: this.getNodeParameter('match', itemIndex),
 			rules: this.getNodeParameter('rules', itemIndex, {}),
 		});
-		return asJson(await client.segments.create(input, { idempotencyKey: idempotencyKeyFor(this, 'segment.create', itemIndex) }));
+		return asJson(await client.segments.create(input, { idempotencyKey: idempotencyKeyFor(this, 'segment.create', itemIndex, input) }));
 	});
 }
