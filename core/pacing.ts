@@ -106,11 +106,17 @@ export class RateLimitPacer {
 
 	/**
 	 * True when the pacer can time the retry of this 429 itself (it knows the refill rate or the precise next
-	 * token), so the caller need not sit out the whole-second Retry-After first.
+	 * token), so the caller need not sit out the whole-second Retry-After first. Only for a 429 the bucket explains
+	 * (nothing remaining): one sent while tokens remain came from some other limit, and its Retry-After stands.
 	 */
 	timesRetryOf(response: HttpResponse): boolean {
 		const reading = readRateLimit(response);
-		return reading !== undefined && reading.remaining !== undefined && (reading.ratePerSecond !== undefined || reading.resetPrecise);
+		return (
+			reading !== undefined &&
+			reading.remaining !== undefined &&
+			reading.remaining < 1 &&
+			(reading.ratePerSecond !== undefined || reading.resetPrecise)
+		);
 	}
 
 	/** `spread` in [0, 1) is drawn once per request, for the random part of the wait after collisions. */
