@@ -1,90 +1,139 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only benchmark, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only benchmark, never shipped in the n8n package */
 /**
- * `npm run bench`: side-by-side measurements on the sandbox over real HTTP, reported as medians and
- * ratios (this machine is shared and noisy; absolute times mean little, ratios measured in one run do).
+ * `npm run bench [-- --sections throughput,polls,zapier,weight] [--rounds 3] [--slow-rounds 1] [--only <kind>@<rate>,…]`
  *
- * 1. Pacing: N requests through a rate-limited sandbox with proactive pacing vs reacting to 429s.
- *    Pacing should send ~N requests and provoke ~no 429s; reactive mode spends extra round trips.
- * 2. Core overhead: the core client (URL building, retry bookkeeping, parsing) vs a bare fetch loop sending
- *    the same headers to the same endpoint, so the difference is the core alone.
+ * Every figure is counted by the sandbox (its /__sandbox/stats), on a real n8n 2.41.1 with this package installed
+ * from its packed tarball, the sandbox as its own process. Writes bench/results/<date>.json and prints Markdown
+ * tables (medians over the rounds; a variant whose limit alone takes more than 100 s runs `--slow-rounds` times).
+ * See README "Performance" for what each figure means.
  */
-import { randomBytes } from 'node:crypto';
-import { realClient } from '../test/support/fetch-port';
-import { startSandbox } from '../sandbox';
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { n8nBin, provisionN8n } from '../scripts/n8n/provision';
+import { describeMachine, finishMachine } from './lib/machine';
+import { buildTarball, headerCredential, linkkitCredential, startBenchN8n } from './lib/n8n-bench';
+import { markdownTable, percent, writeResults } from './lib/report';
+import { startSandboxProcess } from './lib/sandbox-process';
+import { ACCOUNT_SIZES, pollTableRows, runPolls } from './sections/polls';
+import { runThroughput, summarise, throughputPlan, throughputWorkflows, type VariantSummary } from './sections/throughput';
+import { measureWeight } from './sections/weight';
+import { runZapier } from './sections/zapier';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const SECTIONS = ['throughput', 'polls', 'zapier', 'weight'] as const;
+type Section = (typeof SECTIONS)[number];
 
-async function main() {
-	const apiKey = `lk_test_${randomBytes(12).toString('hex')}`;
-	const sandbox = await startSandbox({ port: 0, links: 200, apiKey });
-	try {
-		console.log(`Linkkit benchmarks on ${sandbox.url}, ${ROUNDS} rounds each, modes alternated\n`);
-
-		// 1. Pacing vs reactive 429 handling
-		const requests = 30;
-		const rate = 10;
-		const results: Record<'paced' | 'reactive', { ms: number[]; sent: number[]; throttled: number[] }> = {
-			paced: { ms: [], sent: [], throttled: [] },
-			reactive: { ms: [], sent: [], throttled: [] },
-		};
-		for (let round = 0; round < ROUNDS; round++) {
-			for (const mode of round % 2 ? (['reactive', 'paced'] as const) : (['paced', 'reactive'] as const)) {
-				sandbox.reset();
-				sandbox.setRateLimit(rate, rate);
-				const { client, port } = realClient(sandbox.url, apiKey, { pacing: mode === 'paced', maxRetries: 20, baseDelayMs: 100 });
-				const start = performance.now();
-				for (let i = 0; i < requests; i++) await client.links.listPage({}, { limit: 1 });
-				results[mode].ms.push(performance.now() - start);
-				results[mode].sent.push(port.exchanges.length);
-				results[mode].throttled.push(port.exchanges.filter((e) => e.response?.status === 429).length);
-			}
-		}
-		console.log(`Pacing: ${requests} GETs at ${rate}/s (burst ${rate})`);
-		for (const mode of ['paced', 'reactive'] as const) {
-			const r = results[mode];
-			console.log(
-				`  ${mode.padEnd(8)} median ${median(r.ms).toFixed(0)} ms, requests sent ${median(r.sent)}, 429s ${median(r.throttled)}`,
-			);
-		}
-		console.log(
-			`  ratio reactive/paced: time ${(median(results.reactive.ms) / median(results.paced.ms)).toFixed(2)}×, ` +
-				`requests ${(median(results.reactive.sent) / median(results.paced.sent)).toFixed(2)}×\n`,
-		);
-
-		// 2. Core client overhead vs bare fetch
-		sandbox.reset();
-		sandbox.setRateLimit(100_000, 100_000);
-		const calls = 300;
-		const core: number[] = [];
-		const bare: number[] = [];
-		for (let round = 0; round < ROUNDS; round++) {
-			const { client } = realClient(sandbox.url, apiKey);
-			const runCore = async () => {
-				const start = performance.now();
-				for (let i = 0; i < calls; i++) await client.links.listPage({}, { limit: 5 });
-				core.push(performance.now() - start);
-			};
-			const runBare = async () => {
-				const start = performance.now();
-				for (let i = 0; i < calls; i++) {
-					const answer = await fetch(`${sandbox.url}/v1/links?limit=5`, { headers: { Accept: 'application/json', Authorization: `Bearer ${apiKey}` } });
-					await answer.json();
-				}
-				bare.push(performance.now() - start);
-			};
-			if (round % 2) await runBare().then(runCore);
-			else await runCore().then(runBare);
-		}
-		console.log(`Core overhead: ${calls} GET /v1/links?limit=5`);
-		console.log(`  core client median ${median(core).toFixed(0)} ms, bare fetch median ${median(bare).toFixed(0)} ms`);
-		console.log(`  ratio core/bare: ${(median(core) / median(bare)).toFixed(2)}×`);
-	} finally {
-		await sandbox.stop();
-	}
+function options() {
+	const { values } = parseArgs({
+		options: {
+			sections: { type: 'string', default: SECTIONS.join(',') },
+			rounds: { type: 'string', default: '3' },
+			'slow-rounds': { type: 'string', default: '1' },
+			only: { type: 'string' },
+		},
+	});
+	const sections = values.sections.split(',').map((s) => s.trim()) as Section[];
+	for (const section of sections) if (!SECTIONS.includes(section)) throw new Error(`Unknown section "${section}"; use ${SECTIONS.join(', ')}`);
+	return { sections, rounds: Number(values.rounds), slowRounds: Number(values['slow-rounds']), only: values.only };
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+export function throughputTable(summaries: VariantSummary[]): string {
+	return markdownTable(
+		['variant', 'limit', 'faults', 'items', 'requests', '429s', 'seconds', 'items/s', 'ratioToLimit', 'failed', 'duplicates', 'rounds'],
+		summaries.map((s) => [
+			s.variant,
+			`${s.rate}/s${s.latencyMs ? `, ${s.latencyMs} ms latency` : ''}`,
+			s.faultShare ? percent(s.faultShare) : '–',
+			s.items,
+			s.requests,
+			`${s.status429} (${percent(s.share429)})`,
+			s.wallSeconds,
+			s.itemsPerSecond,
+			s.ratioToLimit,
+			s.maxFailed === s.failed ? s.failed : `${s.failed} (max ${s.maxFailed})`,
+			s.maxDuplicates === s.duplicates ? s.duplicates : `${s.duplicates} (max ${s.maxDuplicates})`,
+			s.rounds,
+		]),
+	);
+}
+
+let packed: string | undefined;
+/** Built and packed once per run. */
+const tarball = () => (packed ??= buildTarball());
+
+async function main() {
+	const opts = options();
+	const machine = describeMachine();
+	console.log(`Linkkit bench on ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, load ${machine.loadAtStart}`);
+	if (machine.othersAtStart.length) console.log(`Also running: ${machine.othersAtStart.join(', ')}`);
+	if (!existsSync(n8nBin())) await provisionN8n();
+	const results: Record<string, unknown> = { date: new Date().toISOString(), machine };
+
+	if (opts.sections.includes('throughput')) {
+		let plan = throughputPlan();
+		if (opts.only) {
+			const wanted = opts.only.split(',');
+			plan = plan.filter((v) => wanted.some((w) => `${v.kind}@${v.rate}`.startsWith(w) || v.kind === w));
+		}
+		const sandbox = await startSandboxProcess({ links: 1000 });
+		const bench = await startBenchN8n({
+			tarball: tarball(),
+			credentials: [linkkitCredential(sandbox), headerCredential(sandbox)],
+			workflows: throughputWorkflows(plan, sandbox.url),
+		});
+		try {
+			console.log(`\nThroughput (n8n ${bench.n8n.url}, sandbox ${sandbox.url})`);
+			const runs = await runThroughput(bench, sandbox.admin, plan, { rounds: opts.rounds, slowRounds: opts.slowRounds, log: console.log });
+			const summaries = summarise(runs);
+			results.throughput = { summaries, runs };
+			console.log(`\n${throughputTable(summaries)}\n`);
+		} finally {
+			await bench.stop();
+			await sandbox.stop();
+		}
+	}
+
+	if (opts.sections.includes('polls')) {
+		console.log('\nPoll cost vs account size (n8n polls every minute: about 4 minutes)');
+		const costs = await runPolls(tarball(), console.log);
+		results.polls = costs;
+		console.log(
+			`\n${markdownTable(['trigger', 'new items', ...ACCOUNT_SIZES.map((n) => `${n.toLocaleString('en')} links`), 'ms at 100 000 ÷ at 1 000'], pollTableRows(costs))}\n`,
+		);
+	}
+
+	if (opts.sections.includes('zapier')) {
+		console.log('\nZapier (the built zip)');
+		const zapier = await runZapier(console.log);
+		results.zapier = zapier;
+		console.log(
+			`\n${markdownTable(
+				['steps', 'limit', 'completed in the step', 'ThrottledError', 'other errors', 'median s (completed / throttled)', 'duplicates', 'cold require'],
+				[[zapier.steps, `${zapier.limit.rate}/s, burst ${zapier.limit.burst}`, zapier.completed, zapier.throttled, zapier.otherErrors.length, `${zapier.completedSeconds} / ${zapier.throttledSeconds}`, zapier.duplicates, `${zapier.coldRequireMs} ms`]],
+			)}\n`,
+		);
+	}
+
+	if (opts.sections.includes('weight')) {
+		tarball();
+		const weight = measureWeight();
+		results.weight = weight;
+		const kb = (bytes?: number) => (bytes === undefined ? '–' : `${Math.round(bytes / 1024)} KB`);
+		console.log(
+			`\n${markdownTable(
+				['n8n tarball', 'unpacked', 'files', 'Zapier zip', 'files'],
+				[[kb(weight.n8nTarballBytes), kb(weight.n8nUnpackedBytes), weight.n8nFiles, kb(weight.zapierZipBytes), weight.zapierZipFiles ?? '–']],
+			)}\n`,
+		);
+	}
+
+	results.machine = finishMachine(machine);
+	console.log(`Results: ${writeResults(results)}`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);

@@ -3,11 +3,13 @@
  * what is safe to retry, and returns the parsed body or throws a LinkkitError.
  */
 
+import { NotSent } from './concurrency';
 import { inputError, LinkkitError, type RateLimitWait } from './errors';
 import { header } from './headers';
 import { operations, type OperationId } from './generated/operations';
-import { RateLimitPacer } from './pacing';
 import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
+import { RateLimitPacer, type PaceSlot } from './pacing';
+import { readRateLimit } from './rate-limit-headers';
 import { errorFromResponse, parseJsonBody } from './response-errors';
 import {
 	backoffDelay,
@@ -29,6 +31,8 @@ export interface CallOptions {
 	idempotencyKey?: string;
 	/** Lower-case phrase for messages, e.g. `create a link`. */
 	action?: string;
+	/** Asked once the rate limit lets the call out; false drops it unsent (it throws NotSent). See settleInOrder. */
+	proceed?: () => boolean;
 }
 
 export interface LinkkitHttpOptions {
@@ -76,7 +80,7 @@ function fillPath(template: string, params: Record<string, string> = {}): string
 export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
-	private readonly pacer = new RateLimitPacer();
+	private readonly pacer: RateLimitPacer;
 	private serverDate: number | undefined;
 	private readonly now: () => number;
 	private readonly random: () => number;
@@ -89,6 +93,7 @@ export class LinkkitHttp {
 		this.retry = { ...defaultRetryOptions, ...options.retry };
 		this.now = port.now ?? Date.now;
 		this.random = port.random ?? Math.random;
+		this.pacer = new RateLimitPacer({ now: this.now, random: this.random, sleep: (ms) => port.sleep(ms) });
 	}
 
 	/**
@@ -114,7 +119,7 @@ export class LinkkitHttp {
 			request.body = options.body;
 		}
 		if (options.idempotencyKey) request.headers['Idempotency-Key'] = options.idempotencyKey;
-		const context = { operation: `${op.method} ${op.path}`, scope: op.scope ?? undefined, action: options.action };
+		const context = { operation: `${op.method} ${op.path}`, scope: op.scope ?? undefined, action: options.action, proceed: options.proceed };
 		const response = await this.sendWithRetries(request, context);
 		const parsed = parseJsonBody(response.body);
 		if (!parsed) {
@@ -128,19 +133,25 @@ export class LinkkitHttp {
 		return parsed.json as T;
 	}
 
-	private async sendWithRetries(request: HttpRequest, context: { operation: string; scope?: string; action?: string }): Promise<HttpResponse> {
+	private async sendWithRetries(
+		request: HttpRequest,
+		context: { operation: string; scope?: string; action?: string; proceed?: () => boolean },
+	): Promise<HttpResponse> {
 		const repeatable = isSafeToRepeat(request.method, request.headers);
 		let waited = 0;
 		// Set once an attempt may have been carried out without us learning the result (no answer, or a 5xx).
 		let mayBeDone = false;
 		for (let attempt = 0; ; attempt++) {
-			waited += await this.paceBeforeSending(waited, context.operation);
+			// Only a call that sent nothing may be dropped: a retry must go on, or the first attempt's outcome stays unknown.
+			const slot = await this.paceBeforeSending(waited, context.operation, attempt === 0 ? context.proceed : undefined);
+			waited += slot.waitedMs;
 
 			// No answer at all (refused, dropped, timed out) becomes a network error, retried only when safe.
 			const outcome = await this.port.send(request).then(
 				(answer) => ({ answer, cause: undefined }),
 				(cause: unknown) => ({ answer: undefined, cause }),
 			);
+			slot.done(outcome.answer);
 			if (!outcome.answer) {
 				// A port that already decided on a LinkkitError (e.g. a refused input) is not a transient failure.
 				if (outcome.cause instanceof LinkkitError) throw outcome.cause;
@@ -152,7 +163,6 @@ export class LinkkitHttp {
 			}
 			const response: HttpResponse = outcome.answer;
 
-			this.pacer.observe(response);
 			this.serverDate = dateHeaderMs(response) ?? this.serverDate;
 			if (response.status >= 200 && response.status < 300) return response;
 			// A DELETE retried after an attempt that may have gone through finds the object gone: that attempt deleted it.
@@ -165,17 +175,22 @@ export class LinkkitHttp {
 			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
 			if (!retryable || attempt >= this.retry.maxRetries) throw error;
 			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error, waited);
-			const delay = asked ?? backoffDelay(attempt, this.retry, this.random);
-			waited += await this.waitOrGiveUp(delay, waited, error);
+			// A 429 whose headers give the precise wait (X-RateLimit-Reset-After) is retried once that has passed, not
+			// after the whole seconds of Retry-After, and then through the pacer like any request.
+			const paced = response.status === 429 && this.retry.pacing && this.pacer.timesRetryOf(response);
+			const preciseWait = paced ? readRateLimit(response)?.resetAfterMs : undefined;
+			if (!paced) waited += await this.waitOrGiveUp(asked ?? backoffDelay(attempt, this.retry, this.random), waited, error);
+			else if (preciseWait) waited += await this.waitOrGiveUp(preciseWait, waited, error);
 		}
 	}
 
-	/** Waits out an exhausted rate-limit window, or fails fast when the wait exceeds what the caller allows. */
-	private async paceBeforeSending(waitedSoFar: number, operation: string): Promise<number> {
-		if (!this.retry.pacing) return 0;
-		const wait = this.pacer.waitBeforeNext(this.now());
-		if (wait <= 0) return 0;
-		if (wait > this.retry.maxWaitMs || waitedSoFar + wait > this.retry.maxTotalWaitMs) {
+	/** Waits until the rate limit has room for the request, or fails fast when the wait exceeds what the caller allows. */
+	private async paceBeforeSending(waitedSoFar: number, operation: string, proceed?: () => boolean): Promise<PaceSlot> {
+		if (!this.retry.pacing) {
+			if (proceed && !proceed()) throw new NotSent();
+			return { waitedMs: 0, done: () => {} };
+		}
+		const refuse = (wait: number): never => {
 			const rateLimitWait = this.waitNotAllowed('window', wait, waitedSoFar);
 			throw new LinkkitError({
 				code: 'rate_limited',
@@ -186,10 +201,8 @@ export class LinkkitHttp {
 					`Linkkit's rate limit for this API key is used up until its window resets in ${seconds(wait)} s, ` +
 					`longer than the ${seconds(rateLimitWait.allowedMs)} s this request may still wait. Try again later.`,
 			});
-		}
-		await this.port.sleep(wait);
-		this.pacer.windowWaited();
-		return wait;
+		};
+		return await this.pacer.acquire({ maxWaitMs: Math.min(this.retry.maxWaitMs, this.retry.maxTotalWaitMs - waitedSoFar), refuse, proceed });
 	}
 
 	private async waitOrGiveUp(delay: number, waitedSoFar: number, error: LinkkitError): Promise<number> {

@@ -11,6 +11,7 @@ export * from './milestones';
 export * from './validation';
 export * from './retry-policy';
 export * from './idempotency';
+export * from './concurrency';
 export * from './base-url';
 export { API_KEY_HELP } from './response-errors';
 export * from './resources/links';

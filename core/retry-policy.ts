@@ -4,6 +4,7 @@
  */
 
 import { header } from './headers';
+import { serverDate } from './rate-limit-headers';
 import type { HttpMethod, HttpResponse } from './transport';
 
 export interface RetryOptions {
@@ -35,7 +36,8 @@ export const defaultRetryOptions: RetryOptions = {
 
 /**
  * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
- * Returns milliseconds from `now`, never negative; undefined when absent or unreadable.
+ * Returns milliseconds from `now`, never negative; undefined when absent or unreadable. A date is measured against
+ * the response's own `Date` when it has one, so a client clock that is off does not stretch or skip the wait.
  */
 export function parseRetryAfter(response: HttpResponse, now: number): number | undefined {
 	const raw = header(response, 'retry-after')?.trim();
@@ -43,7 +45,7 @@ export function parseRetryAfter(response: HttpResponse, now: number): number | u
 	if (/^\d+(\.\d+)?$/.test(raw)) return Math.round(Number(raw) * 1000);
 	const date = Date.parse(raw);
 	if (Number.isNaN(date)) return undefined;
-	return Math.max(0, date - now);
+	return Math.max(0, date - (serverDate(response) ?? now));
 }
 
 /** "Full jitter" exponential backoff: uniform in [0, min(cap, base · 2^attempt)). */

@@ -156,11 +156,19 @@ function answer(res: Response, step: FaultStep): void {
 		case 'html':
 			res.status(502).type('text/html').send(PROXY_502_PAGE);
 			return;
-		case '429':
-			res.set('Retry-After', String(step.retryAfter ?? 1));
+		case '429': {
+			// Consistent with the limiter's own 429 (the contract's rate-limit notes): the bucket is empty and every
+			// header names the same wait, so a client timing its retry from the precise header waits as long.
+			const wait = step.retryAfter ?? 1;
+			res.set('Retry-After', String(wait));
 			res.set('X-RateLimit-Remaining', '0');
+			res.set('X-RateLimit-Reset-After', wait.toFixed(3));
+			// Measured on the sandbox's clock (its Date header, set for every answer), as the limiter's reset is.
+			const serverNow = Date.parse(String(res.get('Date'))) || Date.now();
+			res.set('X-RateLimit-Reset', String(Math.ceil(serverNow / 1000 + wait)));
 			sendError(res, new ApiError(429, 'rate_limited', 'Rate limit exceeded (injected by the sandbox).'));
 			return;
+		}
 		case '503':
 			if (step.retryAfter) res.set('Retry-After', String(step.retryAfter));
 			sendError(res, new ApiError(503, 'service_unavailable', 'Service briefly unavailable (injected by the sandbox).'));

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only tool, never shipped in the n8n package */
 /**
  * The sandbox's own record of the /v1 traffic it served, so benchmarks and soaks count from the server's side
  * (what arrived, what the limiter refused, what was dropped) instead of trusting the client under test.
@@ -19,6 +18,8 @@ export interface RequestRecord {
 	tokenTaken: boolean;
 	/** The answer replayed a remembered Idempotency-Key response. */
 	replayed: boolean;
+	/** The request's Idempotency-Key, so the attempts of one logical create can be followed. */
+	idempotencyKey?: string;
 }
 
 export interface StatsSummary {
@@ -81,7 +82,7 @@ export function markTokenTaken(locals: Record<string, unknown>): void {
 }
 
 /** Records every /v1 request once it is answered or its connection closes unanswered. */
-export function statsMiddleware(stats: RequestStats, nowMs: () => number = Date.now): RequestHandler {
+export function statsMiddleware(stats: RequestStats, nowMs: () => number = () => Date.now()): RequestHandler {
 	return (req, res, next) => {
 		const startMs = nowMs();
 		let recorded = false;
@@ -96,6 +97,7 @@ export function statsMiddleware(stats: RequestStats, nowMs: () => number = Date.
 				endMs: nowMs(),
 				tokenTaken: res.locals.tokenTaken === true,
 				replayed: res.get('Idempotent-Replayed') === 'true',
+				...(req.get('idempotency-key') ? { idempotencyKey: req.get('idempotency-key') } : {}),
 			});
 		};
 		res.on('finish', () => record(res.statusCode));

@@ -22,6 +22,13 @@ import { newIdempotencyKey } from '../idempotency';
 
 type Schemas = components['schemas'];
 export type Link = Schemas['Link'];
+
+export interface CreateOptions {
+	/** A stable key (e.g. derived from the workflow run) so a re-run never creates twice; random when absent. */
+	idempotencyKey?: string;
+	/** See CallOptions.proceed: lets a run that stopped drop creates still waiting for the rate limit. */
+	proceed?: () => boolean;
+}
 export type LinkCreate = Schemas['LinkCreate'];
 export type LinkUpdate = Schemas['LinkUpdate'];
 export type BulkCreateResult = Schemas['BulkCreateResult'];
@@ -119,18 +126,19 @@ export function linksApi(http: LinkkitHttp) {
 			return http.call<Link>('lookupLink', { query, action: 'look up links' });
 		},
 		/** Pass a stable `idempotencyKey` (e.g. derived from the workflow run) so a re-run never creates twice. */
-		create(input: LinkInput, options: { idempotencyKey?: string } = {}) {
+		create(input: LinkInput, options: CreateOptions = {}) {
 			return http.call<Link>('createLink', {
 				body: buildLinkCreate(input),
 				idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
 				action: 'create links',
+				proceed: options.proceed,
 			});
 		},
 		/**
 		 * Creates up to 100 links in one request; each entry succeeds or fails alone. Entries that fail
 		 * local validation are not sent and come back as `{ index, error }` like Linkkit's own failures.
 		 */
-		async createMany(inputs: LinkInput[], options: { idempotencyKey?: string } = {}): Promise<BulkCreateResult> {
+		async createMany(inputs: LinkInput[], options: CreateOptions = {}): Promise<BulkCreateResult> {
 			if (inputs.length === 0) return { data: [] };
 			if (inputs.length > 100) throw inputError('links', `has ${inputs.length} entries; send at most 100 per call`);
 			const results: BulkCreateResult['data'] = [];
@@ -148,6 +156,7 @@ export function linksApi(http: LinkkitHttp) {
 					body: { links: valid.map((v) => v.body) },
 					idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
 					action: 'create links',
+					proceed: options.proceed,
 				});
 				for (const entry of answer.data) results.push({ ...entry, index: valid[entry.index].index });
 			}

@@ -68,10 +68,26 @@ describe('Link → Create Many', () => {
 		const error = (await runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters, items, sent, executionId: 'bulk-strict' }).catch((e: unknown) => e)) as NodeApiError;
 		expect(error).toMatchObject({ name: 'NodeApiError' });
 		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(120);
-		expect(error.description).toContain('199 link(s) were created');
-		// The batch with the clash was still created apart from that one item; the third batch was never sent.
-		expect(sent).toHaveLength(2);
-		expect((await linksOf('strict-api')).length).toBe(199);
+		// The batches go out together (the rate limit allows it): the one with the clash was still created apart from
+		// that item, and the third batch, already on its way, finished too. The message counts them all.
+		expect(error.description).toContain('249 link(s) were created before the run stopped at this item. Turn on "Continue On Fail"');
+		expect(sent).toHaveLength(3);
+		expect((await linksOf('strict-api')).length).toBe(249);
+	});
+
+	it('without Continue On Fail, batches not yet sent when a refusal comes back are not sent, and the message says so', async () => {
+		// One request at a time (burst 1, 2 a second): the refusal in the first batch is known before the others start.
+		sandbox.setRateLimit(2, 1);
+		try {
+			const items = Array.from({ length: 250 }, (_, i) => ({ url: `https://bulk.example.org/one-by-one/${i}`, slug: i === 7 ? 'one-by-one-3' : `one-by-one-${i}` }));
+			const sent: SentRequest[] = [];
+			const error = (await runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters, items, sent }).catch((e: unknown) => e)) as NodeApiError;
+			expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(7);
+			expect(error.description).toContain('99 link(s) were created before the run stopped at this item; the 150 item(s) of later batches were not sent.');
+			expect(sent).toHaveLength(1);
+		} finally {
+			sandbox.setRateLimit(50, 100);
+		}
 	});
 
 	it('running the same execution again creates nothing new (one idempotency key per batch)', async () => {

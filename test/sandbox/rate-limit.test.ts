@@ -59,7 +59,8 @@ it('states the refill and the precise, relative reset, and dates its answers on 
 
 it('counts what it served: by status and route, tokens taken, limiter refusals, links per destination', async () => {
 	sandbox.setRateLimit(1, 2);
-	const admin = (path: string, method = 'GET') => fetch(`${sandbox.url}${path}`, { method }).then((r) => r.json());
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the admin answers are checked field by field below
+	const admin = (path: string, method = 'GET'): Promise<any> => fetch(`${sandbox.url}${path}`, { method }).then((r) => r.json());
 	await admin('/__sandbox/stats/clear', 'POST');
 	const body = { destination: 'https://stats.example.org/a' };
 	await call(sandbox, 'POST', '/v1/links', { body, headers: { 'Idempotency-Key': 'stats-1' } });
@@ -80,6 +81,7 @@ it('counts what it served: by status and route, tokens taken, limiter refusals, 
 		'201 /v1/links',
 		'429 /v1/segments?limit=1',
 	]);
+	expect(stats.records.map((r: { idempotencyKey?: string }) => r.idempotencyKey)).toEqual(['stats-1', 'stats-1', undefined]);
 	expect(stats.lastEndMs).toBeGreaterThanOrEqual(stats.firstStartMs);
 	await admin('/__sandbox/stats/clear', 'POST');
 	expect(await admin('/__sandbox/stats')).toMatchObject({ requests: 0, tokensTaken: 0 });

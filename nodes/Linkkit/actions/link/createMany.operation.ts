@@ -1,18 +1,34 @@
 /**
  * Link → Create Many: all input items in as few requests as possible (Linkkit's bulk endpoint takes up to
- * 100 links). Each link succeeds or fails alone: a failed item never costs the others in its batch.
+ * 100 links), several batches in flight when the rate limit allows. Each link succeeds or fails alone: a failed
+ * item never costs the others in its batch.
  */
 
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildLinkCreate, bulkEntryError, isFailedBulkEntry, type LinkInput } from '../../../../core';
+import { bulkEntryError, isFailedBulkEntry, settleInOrder, type LinkInput, type LinkkitClient } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
-import { asJson, batchIdempotencyKeyFor, ClientPool } from '../common/execution';
+import { asJson, batchIdempotencyKeyFor, ClientPool, CREATE_CONCURRENCY } from '../common/execution';
 import { createOptionsField } from '../common/fields';
-import { additionalLinkFields, destinationField, readLinkCreate } from './fields';
+import { additionalLinkFields, destinationField, readCheckedLinkCreate } from './fields';
 
 export const BATCH_SIZE = 100;
+
+type BulkResult = Awaited<ReturnType<LinkkitClient['links']['createMany']>>;
+
+/** A batch answered with some items refused, when that must stop the run: carries the answer out of the batch loop. */
+class BatchWithRefusals extends Error {
+	constructor(readonly result: BulkResult) {
+		super('A batch had items Linkkit refused');
+	}
+}
+
+/** Links a batch's outcome created (none when the whole request failed). */
+function createdIn(outcome: unknown): number {
+	const result = outcome instanceof BatchWithRefusals ? outcome.result : (outcome as BulkResult | undefined);
+	return result?.data ? result.data.filter((entry) => !isFailedBulkEntry(entry)).length : 0;
+}
 
 const properties: INodeProperties[] = [
 	{
@@ -43,9 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const ready: { itemIndex: number; input: LinkInput }[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const input = readLinkCreate(this, itemIndex);
-			buildLinkCreate(input);
-			ready.push({ itemIndex, input });
+			ready.push({ itemIndex, input: readCheckedLinkCreate(this, itemIndex) });
 		} catch (error) {
 			fail(itemIndex, error);
 		}
@@ -53,25 +67,47 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	if (ready.length === 0) return output.filter((item) => item !== undefined);
 	const client = await new ClientPool(this).forItem(0);
-	let created = 0;
-	for (let start = 0; start < ready.length; start += BATCH_SIZE) {
-		const batch = ready.slice(start, start + BATCH_SIZE);
-		let result;
-		try {
-			result = await client.links.createMany(
-				batch.map((entry) => entry.input),
-				{ idempotencyKey: batchIdempotencyKeyFor(this, 'link.createMany', batch.map((entry) => ({ itemIndex: entry.itemIndex, payload: entry.input }))) },
+	const batches: Array<typeof ready> = [];
+	for (let start = 0; start < ready.length; start += BATCH_SIZE) batches.push(ready.slice(start, start + BATCH_SIZE));
+
+	// Several batches in flight (each its own idempotency key, paced by the core). Without "continue on fail", a
+	// batch with a refused item stops the batches not yet sent; those already on their way finish.
+	const settled = await settleInOrder(
+		batches.length,
+		CREATE_CONCURRENCY,
+		async (b, proceed) => {
+			const result = await client.links.createMany(
+				batches[b].map((entry) => entry.input),
+				{
+					idempotencyKey: batchIdempotencyKeyFor(
+						this,
+						'link.createMany',
+						batches[b].map((entry) => ({ itemIndex: entry.itemIndex, payload: entry.input })),
+					),
+					proceed,
+				},
 			);
-		} catch (error) {
+			if (!continueOnFail && result.data.some(isFailedBulkEntry)) throw new BatchWithRefusals(result);
+			return result;
+		},
+		!continueOnFail,
+	);
+
+	const created = settled.reduce((sum, s) => sum + (s ? createdIn(s.ok ? s.value : s.error) : 0), 0);
+	const notSent = settled.reduce((sum, s, b) => sum + (s ? 0 : batches[b].length), 0);
+	settled.forEach((outcome, b) => {
+		if (!outcome) return;
+		const batch = batches[b];
+		if (!outcome.ok && !(outcome.error instanceof BatchWithRefusals)) {
 			// The whole request failed (e.g. the key lacks links:write): every item of the batch shares that error.
-			for (const entry of batch) fail(entry.itemIndex, error);
-			continue;
+			for (const entry of batch) fail(entry.itemIndex, outcome.error);
+			return;
 		}
+		const result = outcome.ok ? outcome.value : (outcome.error as BatchWithRefusals).result;
 		for (const entry of result.data) {
 			if (isFailedBulkEntry(entry)) continue;
 			const itemIndex = batch[entry.index].itemIndex;
 			output[itemIndex] = { json: asJson(entry.link), pairedItem: { item: itemIndex } };
-			created++;
 		}
 		const failed = result.data.filter(isFailedBulkEntry);
 		if (failed.length && !continueOnFail) {
@@ -80,7 +116,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const nodeError = toNodeError(this.getNode(), bulkEntryError(firstFailure), batch[firstFailure.index].itemIndex);
 			nodeError.description = [
 				nodeError.description,
-				`${created} link(s) were created before the run stopped at this item; later batches were not sent. ` +
+				`${created} link(s) were created before the run stopped at this item` +
+					(notSent ? `; the ${notSent} item(s) of later batches were not sent. ` : '. ') +
 					'Turn on "Continue On Fail" in the node settings to get one result per item instead.',
 			]
 				.filter(Boolean)
@@ -88,6 +125,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			throw nodeError;
 		}
 		for (const entry of failed) fail(batch[entry.index].itemIndex, bulkEntryError(entry));
-	}
+	});
 	return output.filter((item) => item !== undefined);
 }

@@ -2,7 +2,7 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { LinkInput } from '../../../../core';
+import { buildLinkCreate, type LinkInput } from '../../../../core';
 import { utmFields, utmFrom } from '../common/fields';
 import { locatorField, readLocator } from '../common/locators';
 
@@ -152,4 +152,11 @@ export function readLinkCreate(ctx: IExecuteFunctions, itemIndex: number): LinkI
 	const destination = ctx.getNodeParameter('destination', itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return linkInputFrom(fields, destination);
+}
+
+/** readLinkCreate, then the core's checks of the request it makes: a bad item fails here, before anything is sent. */
+export function readCheckedLinkCreate(ctx: IExecuteFunctions, itemIndex: number): LinkInput {
+	const input = readLinkCreate(ctx, itemIndex);
+	buildLinkCreate(input);
+	return input;
 }

@@ -1,0 +1,216 @@
+/**
+ * The pacer against Linkkit's token bucket in virtual time (the sandbox's own limiter and header rules, with
+ * latency and a server clock that may be off), so minutes of traffic from one or several clients run in
+ * milliseconds and every figure is exact. Rates here are properties of the algorithm, not of this machine.
+ */
+
+import { createLinkkitClient, type LinkkitClient } from '../../core';
+import { parsePolicy, readRateLimit } from '../../core/rate-limit-headers';
+import { FakePort, json } from '../support/fake-port';
+import { SimulatedLinkkit, type SimulatedLinkkitOptions } from '../support/simulated-linkkit';
+import { VirtualClock } from '../support/virtual-time';
+
+/** A seeded generator, so the random spread after collisions is the same on every run. */
+function seeded(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state * 16807) % 2147483647;
+		return state / 2147483647;
+	};
+}
+
+/** `lanes` requests in flight at a time (as the node's Create does), `count` creates in all. */
+async function createMany(client: LinkkitClient, count: number, lanes: number, tag: string): Promise<Error[]> {
+	const errors: Error[] = [];
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: lanes }, async () => {
+			while (next < count) {
+				const i = next++;
+				await client.links
+					.create({ destination: `https://example.com/${tag}/${i}` }, { idempotencyKey: `${tag}-${i}` })
+					.catch((error: Error) => errors.push(error));
+			}
+		}),
+	);
+	return errors;
+}
+
+interface Run {
+	server: SimulatedLinkkit;
+	seconds: number;
+	/** Seconds each client took. */
+	clientSeconds: number[];
+	errors: Error[];
+	sleeps: number[];
+	/** Successful requests per second over what the limit allows for them (burst first). */
+	ratioToLimit: number;
+	share429: number;
+}
+
+async function simulate(options: SimulatedLinkkitOptions & { clients?: number; lanes?: number; count: number; maxWaitMs?: number }): Promise<Run> {
+	const clock = new VirtualClock();
+	const server = new SimulatedLinkkit(clock, options);
+	const start = clock.now();
+	const errors: Error[] = [];
+	const sleeps: number[] = [];
+	const clientSeconds: number[] = [];
+	await clock.run(
+		Promise.all(
+			Array.from({ length: options.clients ?? 1 }, async (_, c) => {
+				const port = server.port(`client${c}`, seeded(c + 1));
+				const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', retry: { maxRetries: 10, maxWaitMs: options.maxWaitMs } });
+				errors.push(...(await createMany(client, options.count, options.lanes ?? 1, `c${c}`)));
+				sleeps.push(...port.sleeps);
+				clientSeconds.push((clock.now() - start) / 1000);
+			}),
+		),
+	);
+	const seconds = (clock.now() - start) / 1000;
+	const ok = server.served.length - server.count(429);
+	return {
+		server,
+		seconds,
+		clientSeconds,
+		errors,
+		sleeps,
+		ratioToLimit: Math.max(0, ok - options.burst) / options.rate / seconds,
+		share429: server.count(429) / server.served.length,
+	};
+}
+
+describe('one client', () => {
+	it.each([2, 5, 20])('moves at the limit (%i/s, burst the same) with no 429', async (rate) => {
+		const run = await simulate({ rate, burst: rate, latencyMs: 20, count: 150 });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(429)).toBe(0);
+		expect(run.server.count(201)).toBe(150);
+		expect(run.ratioToLimit).toBeGreaterThan(0.97);
+		expect(run.ratioToLimit).toBeLessThanOrEqual(1);
+	});
+
+	it('keeps several requests in flight when latency, not the limit, is the bottleneck (100 ms, 50/s)', async () => {
+		const oneAtATime = await simulate({ rate: 50, burst: 50, latencyMs: 100, count: 500 });
+		const eightLanes = await simulate({ rate: 50, burst: 50, latencyMs: 100, count: 500, lanes: 8 });
+		// One at a time is held to one request per round trip: 10/s.
+		expect(oneAtATime.seconds).toBeGreaterThan(49);
+		expect(eightLanes.server.count(429)).toBe(0);
+		expect(eightLanes.ratioToLimit).toBeGreaterThan(0.95);
+	});
+
+	it('starts with one request, then spends the burst it learns about', async () => {
+		const clock = new VirtualClock();
+		const server = new SimulatedLinkkit(clock, { rate: 1, burst: 5, latencyMs: 100 });
+		const client = createLinkkitClient(server.port('only'), { baseUrl: 'https://api.uselinkkit.com' });
+		await clock.run(createMany(client, 5, 5, 'burst'));
+		const times = server.served.map((r) => r.at - server.served[0].at);
+		// The first answer (after one round trip) shows four tokens left: the other four go together.
+		expect(times).toEqual([0, 100, 100, 100, 100]);
+		expect(server.count(429)).toBe(0);
+	});
+});
+
+describe('clocks', () => {
+	// Reproduced before the pacer read relative values: after Remaining hit 0, every call failed at once with
+	// "resets in 92 s" without being sent, because the epoch reset was compared with a clock 90 s behind.
+	it.each(['contract', 'coarse'] as const)('does not trust the local clock: client 90 s behind the server (%s headers)', async (headers) => {
+		const run = await simulate({ rate: 5, burst: 5, latencyMs: 20, count: 60, lanes: 4, headers, serverAheadMs: 90_000, maxWaitMs: 10_000 });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(201)).toBe(60);
+		expect(Math.max(...run.sleeps)).toBeLessThan(2_000);
+		expect(run.server.count(429)).toBe(0);
+	});
+
+	it('ignores an epoch reset that comes without a Date (nothing to measure it against), and is paced by 429s instead', async () => {
+		const run = await simulate({ rate: 5, burst: 5, latencyMs: 20, count: 60, lanes: 4, headers: 'epoch-only', serverAheadMs: 90_000, maxWaitMs: 10_000 });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(201)).toBe(60);
+		expect(Math.max(...run.sleeps)).toBeLessThanOrEqual(1_000);
+		// One 429 each time the bucket runs dry; its Retry-After then holds every lane.
+		expect(run.share429).toBeLessThan(0.25);
+	});
+
+	it('client 90 s ahead of the server: waits the real time to the token, not zero', async () => {
+		const run = await simulate({ rate: 5, burst: 5, latencyMs: 20, count: 60, headers: 'coarse', serverAheadMs: -90_000 });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(429)).toBe(0);
+	});
+});
+
+describe('headers missing or coarse', () => {
+	it('without any rate-limit header: sends freely until a 429, whose Retry-After then holds every request', async () => {
+		const run = await simulate({ rate: 5, burst: 5, latencyMs: 20, count: 60, lanes: 4, headers: 'none' });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(201)).toBe(60);
+		expect(run.share429).toBeLessThan(0.25);
+	});
+
+	it('with a whole-second reset and no policy: spends Remaining, then waits for the reset (measured against Date), no 429', async () => {
+		const run = await simulate({ rate: 5, burst: 5, latencyMs: 20, count: 60, lanes: 4, headers: 'coarse' });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(429)).toBe(0);
+		// Whole seconds cost some of the limit, but not half of it.
+		expect(run.ratioToLimit).toBeGreaterThan(0.75);
+		expect(Math.max(...run.sleeps)).toBeLessThanOrEqual(2_000);
+	});
+
+	it('retries a 429 at the precise next token, not after the whole-second Retry-After', async () => {
+		const limited = json(
+			429,
+			{ error: { code: 'rate_limited', message: 'Rate limit exceeded' } },
+			{ 'retry-after': '1', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.05', 'x-ratelimit-policy': '5;w=1', 'x-ratelimit-limit': '5' },
+		);
+		const port = new FakePort([limited, json(200, { id: 'lnk_1' })]);
+		// No random spread after the 429 (it would aim at a later token, for clients colliding on one key).
+		port.randomValue = 0;
+		await createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com' }).links.get('lnk_1');
+		expect(port.sleeps).toEqual([50]);
+	});
+});
+
+describe('clients sharing one API key (n8n queue-mode workers, parallel executions)', () => {
+	it('two clients converge on the limit between them with few 429s, neither starved', async () => {
+		for (const rate of [5, 20]) {
+			const run = await simulate({ rate, burst: rate, latencyMs: 50, count: 200, clients: 2, lanes: 4 });
+			expect(run.errors).toEqual([]);
+			expect(run.server.count(201)).toBe(400);
+			expect(run.share429).toBeLessThan(0.03);
+			expect(run.ratioToLimit).toBeGreaterThan(0.95);
+			// Neither waits for the other to finish: both end within a few seconds of each other.
+			expect(Math.abs(run.clientSeconds[0] - run.clientSeconds[1])).toBeLessThan(0.1 * run.seconds);
+		}
+	});
+
+	it('four clients on 5/s still finish everything, with 429s under 10 %', async () => {
+		const run = await simulate({ rate: 5, burst: 5, latencyMs: 50, count: 60, clients: 4, lanes: 4 });
+		expect(run.errors).toEqual([]);
+		expect(run.server.count(201)).toBe(240);
+		expect(run.share429).toBeLessThan(0.1);
+		expect(run.ratioToLimit).toBeGreaterThan(0.8);
+	});
+});
+
+describe('reading the headers', () => {
+	const response = (headers: Record<string, string>) => ({ status: 200, headers, body: {} });
+
+	it('reads the policy in the contract\'s and the IETF draft\'s forms', () => {
+		expect(parsePolicy('20;w=1')).toEqual({ quota: 20, ratePerSecond: 20 });
+		expect(parsePolicy('5;w=2.5')).toEqual({ quota: 5, ratePerSecond: 2 });
+		expect(parsePolicy('"default";q=100;w=60, "daily";q=1000;w=86400')).toEqual({ quota: 100, ratePerSecond: 100 / 60 });
+		expect(parsePolicy('20')).toBeUndefined();
+		expect(parsePolicy('w=1')).toBeUndefined();
+	});
+
+	it('prefers the relative reset, then the epoch reset against Date, then a small Reset as seconds left', () => {
+		const date = 'Fri, 27 Nov 2026 12:00:00 GMT';
+		const epoch = String(Date.parse(date) / 1000 + 3);
+		expect(readRateLimit(response({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.25', 'x-ratelimit-reset': epoch, date }))).toMatchObject({
+			resetAfterMs: 250,
+			resetPrecise: true,
+		});
+		expect(readRateLimit(response({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch, date }))).toMatchObject({ resetAfterMs: 3000, resetPrecise: false });
+		expect(readRateLimit(response({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2' }))).toMatchObject({ resetAfterMs: 2000 });
+		expect(readRateLimit(response({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch }))?.resetAfterMs).toBeUndefined();
+		expect(readRateLimit(response({}))).toBeUndefined();
+	});
+});
