@@ -9,7 +9,6 @@ import { header } from './headers';
 import { operations, type OperationId } from './generated/operations';
 import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
 import { RateLimitPacer, type PaceSlot } from './pacing';
-import { readRateLimit } from './rate-limit-headers';
 import { errorFromResponse, parseJsonBody } from './response-errors';
 import {
 	backoffDelay,
@@ -177,10 +176,9 @@ export class LinkkitHttp {
 			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error, waited);
 			// A 429 whose headers give the precise wait (X-RateLimit-Reset-After) is retried once that has passed, not
 			// after the whole seconds of Retry-After, and then through the pacer like any request.
-			const paced = response.status === 429 && this.retry.pacing && this.pacer.timesRetryOf(response);
-			const preciseWait = paced ? readRateLimit(response)?.resetAfterMs : undefined;
-			if (!paced) waited += await this.waitOrGiveUp(asked ?? backoffDelay(attempt, this.retry, this.random), waited, error);
-			else if (preciseWait) waited += await this.waitOrGiveUp(preciseWait, waited, error);
+			const pacedWait = response.status === 429 && this.retry.pacing ? this.pacer.retryWaitOf(response) : undefined;
+			if (pacedWait === undefined) waited += await this.waitOrGiveUp(asked ?? backoffDelay(attempt, this.retry, this.random), waited, error);
+			else if (pacedWait > 0) waited += await this.waitOrGiveUp(pacedWait, waited, error);
 		}
 	}
 

@@ -105,18 +105,20 @@ export class RateLimitPacer {
 	}
 
 	/**
-	 * True when the pacer can time the retry of this 429 itself (it knows the refill rate or the precise next
-	 * token), so the caller need not sit out the whole-second Retry-After first. Only for a 429 the bucket explains
-	 * (nothing remaining): one sent while tokens remain came from some other limit, and its Retry-After stands.
+	 * How long to wait before retrying this 429 through the pacer, or undefined when the pacer cannot time it (then
+	 * the caller sits out Retry-After). The pacer times it when it knows the refill rate or the precise next token,
+	 * and only for a 429 the bucket explains (nothing remaining): one sent while tokens remain came from some other
+	 * limit, and its Retry-After stands. The wait is the reset the headers name (`X-RateLimit-Reset-After`, else the
+	 * epoch reset against `Date`), 0 when they name none.
 	 */
-	timesRetryOf(response: HttpResponse): boolean {
+	retryWaitOf(response: HttpResponse): number | undefined {
 		const reading = readRateLimit(response);
-		return (
+		const timed =
 			reading !== undefined &&
 			reading.remaining !== undefined &&
 			reading.remaining < 1 &&
-			(reading.ratePerSecond !== undefined || reading.resetPrecise)
-		);
+			(reading.ratePerSecond !== undefined || reading.resetPrecise);
+		return timed ? (reading.resetAfterMs ?? 0) : undefined;
 	}
 
 	/** `spread` in [0, 1) is drawn once per request, for the random part of the wait after collisions. */
