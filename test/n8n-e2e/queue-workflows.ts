@@ -2,7 +2,7 @@
  * Workflows for the queue-mode suite. Production executions in queue mode start from a trigger on the main process
  * and run on a worker; a Webhook trigger lets the suite start several at once and pass the rows to shorten.
  */
-import { CREDENTIAL, workflow, type NodeJson } from './workflows';
+import { CREDENTIAL, triggerToCollector, workflow, type NodeJson } from './workflows';
 
 /**
  * Webhook `POST /webhook/<path>` with `{ rows: [{ url, row }] }` → one item per row → Linkkit Create or Create Many,
@@ -49,30 +49,5 @@ export function webhookToCreate(
 
 /** Linkkit Trigger (New Link, every minute) → POST `{ execution, item }` per item, so each poll's batch is known. */
 export function newLinksToCollector(id: string, collectorUrl: string): Record<string, unknown> {
-	return workflow(id, `Linkkit queue e2e ${id}`, [
-		{
-			id: `${id}-trigger`,
-			name: 'Linkkit Trigger',
-			type: 'n8n-nodes-linkkit.linkkitTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newLink' },
-			credentials: { linkkitApi: CREDENTIAL },
-		},
-		{
-			id: `${id}-collect`,
-			name: 'Send to collector',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [240, 0],
-			parameters: {
-				method: 'POST',
-				url: `${collectorUrl}/${id}`,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify({ execution: $execution.id, item: $json }) }}',
-				options: {},
-			},
-		},
-	]);
+	return triggerToCollector(id, { event: 'newLink' }, collectorUrl, '={{ JSON.stringify({ execution: $execution.id, item: $json }) }}');
 }

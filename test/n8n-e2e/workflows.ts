@@ -20,8 +20,16 @@ export function workflow(id: string, name: string, nodes: NodeJson[]): Record<st
 	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-/** Linkkit Trigger polling every minute (n8n's shortest allowed interval) → POST each item to the collector. */
-export function triggerToCollector(id: string, parameters: Record<string, unknown>, collectorUrl: string) {
+/**
+ * Linkkit Trigger polling every minute (n8n's shortest allowed interval) → POST each item to the collector, as
+ * `jsonBody` (an n8n expression; by default the item itself).
+ */
+export function triggerToCollector(
+	id: string,
+	parameters: Record<string, unknown>,
+	collectorUrl: string,
+	jsonBody = '={{ JSON.stringify($json) }}',
+) {
 	return workflow(id, `Linkkit Trigger e2e ${id}`, [
 		{
 			id: `${id}-trigger`,
@@ -43,7 +51,7 @@ export function triggerToCollector(id: string, parameters: Record<string, unknow
 				url: `${collectorUrl}/${id}`,
 				sendBody: true,
 				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
+				jsonBody,
 				options: {},
 			},
 		},
