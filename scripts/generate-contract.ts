@@ -1,6 +1,6 @@
 // Regenerates everything the code derives from docs/openapi.yaml:
 //   core/generated/openapi.d.ts   TypeScript types of every schema and operation (openapi-typescript)
-//   core/generated/operations.ts  operationId → method, path and API-key scope, for requests and 403 messages
+//   core/generated/operations.ts  operationId → method and path, for requests and messages
 // Run `npm run generate:contract` after changing the document; a contract test fails while these are stale.
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- dev-only tool, never shipped in the n8n package */
 import { execFileSync } from 'node:child_process';
@@ -14,21 +14,16 @@ const docPath = join(root, 'docs/openapi.yaml');
 interface OperationObject {
 	operationId: string;
 	summary?: string;
-	/** The scope the operation needs; `null` (written out, never left out) means any valid key. */
-	'x-linkkit-scope'?: string | null;
 }
 
 export function renderOperations(doc: { paths: Record<string, Record<string, OperationObject>> }): string {
 	const lines: string[] = [];
 	for (const [path, item] of Object.entries(doc.paths)) {
-		for (const method of ['get', 'post', 'patch', 'delete']) {
+		for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
 			const op = item[method];
-			if (!op || !path.startsWith('/v1/')) continue;
-			const scope = op['x-linkkit-scope'];
-			if (scope === undefined || scope === '') throw new Error(`${method.toUpperCase()} ${path} has no x-linkkit-scope`);
-			lines.push(
-				`\t${op.operationId}: { method: '${method.toUpperCase()}', path: '${path}', scope: ${JSON.stringify(scope).replace(/"/g, "'")}, summary: ${JSON.stringify(op.summary)} },`,
-			);
+			if (!op) continue;
+			if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+			lines.push(`\t${op.operationId}: { method: '${method.toUpperCase()}', path: '${path}', summary: ${JSON.stringify(op.summary)} },`);
 		}
 	}
 	return [

@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-    "/v1/api-key": {
+    "/health": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,10 +12,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The calling API key's scopes
-         * @description What the API key of this request may do. Any valid key may ask (so a connection test can say what a key is for, e.g. read-only); the key itself is never returned.
+         * Health check
+         * @description Answers `{status: "ok"}` while the API is up. Needs no API key.
          */
-        get: operations["getApiKey"];
+        get: operations["healthCheck"];
         put?: never;
         post?: never;
         delete?: never;
@@ -31,11 +31,312 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List links */
+        /**
+         * List links
+         * @description One page of the workspace's links, newest first. `search` matches the destination URL or the title, ignoring case.
+         */
         get: operations["listLinks"];
         put?: never;
-        /** Create a link */
+        /**
+         * Create a link
+         * @description Creates a link with a short code Linkkit picks. The destination is screened (blocklists, Google Safe Browsing) before it is saved; a URL that fails is refused with 422.
+         */
         post: operations["createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/links/{shortCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a link
+         * @description The link with this short code.
+         */
+        get: operations["getLink"];
+        /**
+         * Create or update a link by short code
+         * @description Creates the link under the given short code (201) when the code is free, or updates the link that has it (200). Linkkit recommends it for integrations that must be idempotent.
+         */
+        put: operations["upsertLink"];
+        post?: never;
+        /**
+         * Delete a link
+         * @description Deletes the link; its short URL stops redirecting.
+         */
+        delete: operations["deleteLink"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a link
+         * @description Changes only the fields sent. `short_code` renames the link (409 when the new code is taken).
+         */
+        patch: operations["updateLink"];
+        trace?: never;
+    };
+    "/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tags
+         * @description Every tag of the workspace, by name.
+         */
+        get: operations["listTags"];
+        put?: never;
+        /** Create a tag */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tag */
+        get: operations["getTag"];
+        put?: never;
+        post?: never;
+        /** Delete a tag */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        /** Update a tag */
+        patch: operations["updateTag"];
+        trace?: never;
+    };
+    "/v1/qr-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List QR codes
+         * @description One page of QR codes.
+         */
+        get: operations["listQrCodes"];
+        put?: never;
+        /**
+         * Create a QR code
+         * @description A QR code points at a URL (usually a link's short URL), not at a link.
+         */
+        post: operations["createQrCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/qr-codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a QR code */
+        get: operations["getQrCode"];
+        put?: never;
+        post?: never;
+        /** Delete a QR code */
+        delete: operations["deleteQrCode"];
+        options?: never;
+        head?: never;
+        /** Update a QR code */
+        patch: operations["updateQrCode"];
+        trace?: never;
+    };
+    "/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workspace totals
+         * @description The number of links and of clicks, optionally within `from`..`to` (both included).
+         */
+        get: operations["getAnalyticsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/links/{shortCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click events of a link
+         * @description One page of a link's click events (time, country, city, device, browser, OS, referrer), optionally within `from`..`to`.
+         */
+        get: operations["listLinkClicks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lists
+         * @description Every list of the workspace, by name. A link belongs to at most one list (`list_id`).
+         */
+        get: operations["listLists"];
+        put?: never;
+        /** Create a list */
+        post: operations["createList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a list */
+        get: operations["getList"];
+        put?: never;
+        post?: never;
+        /** Delete a list */
+        delete: operations["deleteList"];
+        options?: never;
+        head?: never;
+        /** Update a list */
+        patch: operations["updateList"];
+        trace?: never;
+    };
+    "/v1/utm-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List UTM templates
+         * @description Every UTM template of the workspace, by name.
+         */
+        get: operations["listUtmTemplates"];
+        put?: never;
+        /** Create a UTM template */
+        post: operations["createUtmTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/utm-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a UTM template */
+        get: operations["getUtmTemplate"];
+        put?: never;
+        post?: never;
+        /** Delete a UTM template */
+        delete: operations["deleteUtmTemplate"];
+        options?: never;
+        head?: never;
+        /** Update a UTM template */
+        patch: operations["updateUtmTemplate"];
+        trace?: never;
+    };
+    "/v1/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversions
+         * @description One page of recorded leads and sales, newest first.
+         */
+        get: operations["listConversions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a lead
+         * @description Public: authenticated by the workspace's publishable key (`pk_…`) in the body, not by the API key. `lkclid`, the click id Linkkit appends to the destination URL, ties the lead to the click and its link.
+         */
+        post: operations["trackLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track/sale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a sale
+         * @description Public, like `/track/lead`. `amount` is in cents.
+         */
+        post: operations["trackSale"];
         delete?: never;
         options?: never;
         head?: never;
@@ -52,8 +353,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create up to 100 links in one call
-         * @description Each entry succeeds or fails on its own; the answer lists one result per input index.
+         * Create many links
+         * @description Up to 1 000 links in one request. Each destination is screened; one that fails is skipped and named in `errors`. Answers 201 with counts even when some were skipped; the created links themselves are not returned.
          */
         post: operations["bulkCreateLinks"];
         delete?: never;
@@ -62,7 +363,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/links/lookup": {
+    "/v1/domains": {
         parameters: {
             query?: never;
             header?: never;
@@ -70,10 +371,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Find one link by short URL, by domain and slug, or by destination
-         * @description Give exactly one of `shortUrl`, `domain` + `slug`, or `destination`. By destination, the newest match wins.
+         * List custom domains
+         * @description The workspace's custom domains, newest first.
          */
-        get: operations["lookupLink"];
+        get: operations["listDomains"];
         put?: never;
         post?: never;
         delete?: never;
@@ -82,180 +383,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/links/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["LinkId"];
-            };
-            cookie?: never;
-        };
-        /** Get a link */
-        get: operations["getLink"];
-        put?: never;
-        post?: never;
-        /** Delete a link */
-        delete: operations["deleteLink"];
-        options?: never;
-        head?: never;
-        /** Update a link */
-        patch: operations["updateLink"];
-        trace?: never;
-    };
-    "/v1/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List campaigns */
-        get: operations["listCampaigns"];
-        put?: never;
-        /** Create a campaign */
-        post: operations["createCampaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["CampaignId"];
-            };
-            cookie?: never;
-        };
-        /** Get a campaign */
-        get: operations["getCampaign"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a campaign
-         * @description Its links stay and lose their campaign.
-         */
-        delete: operations["deleteCampaign"];
-        options?: never;
-        head?: never;
-        /** Update a campaign */
-        patch: operations["updateCampaign"];
-        trace?: never;
-    };
-    "/v1/segments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List segments */
-        get: operations["listSegments"];
-        put?: never;
-        /** Create a segment */
-        post: operations["createSegment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/segments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["SegmentId"];
-            };
-            cookie?: never;
-        };
-        /** Get a segment */
-        get: operations["getSegment"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a segment
-         * @description Link routes that pointed at it are removed.
-         */
-        delete: operations["deleteSegment"];
-        options?: never;
-        head?: never;
-        /** Update a segment */
-        patch: operations["updateSegment"];
-        trace?: never;
-    };
-    "/v1/analytics/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Clicks and unique visitors over a period */
-        get: operations["getAnalyticsSummary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/analytics/timeseries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Clicks and unique visitors per hour, day, week or month */
-        get: operations["getAnalyticsTimeseries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/analytics/breakdown": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Clicks grouped by country, city, device, OS, browser, referrer or link */
-        get: operations["getAnalyticsBreakdown"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/analytics/clicks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Click events, newest first (or oldest first) */
-        get: operations["listClicks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/r/{slug}": {
+    "/v1/domains/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -263,12 +391,130 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Follow a short link
-         * @description Redirects to the link's destination (or to the destination of the first segment route the visitor matches)
-         *     and records a click. Country comes from `X-Country` (the sandbox's stand-in for IP geolocation),
-         *     device/OS/browser from `User-Agent`, language from `Accept-Language`, referrer from `Referer`.
+         * Get a custom domain
+         * @description One custom domain with the DNS records that verify it.
          */
-        get: operations["followShortLink"];
+        get: operations["getDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe to an event
+         * @description Linkkit will POST to `target_url` each time `event` happens, signing each delivery in `X-Linkkit-Signature` (HMAC-SHA256 with the `secret` in this answer, which is never shown again).
+         */
+        post: operations["subscribeHook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe
+         * @description Ends a webhook subscription.
+         */
+        delete: operations["unsubscribeHook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workspaces
+         * @description The workspaces the API key can reach, with its role in each.
+         */
+        get: operations["listWorkspaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the API key
+         * @description Answers who the key belongs to: user, workspace, email and name.
+         */
+        get: operations["testAuth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/links.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export links as CSV
+         * @description Every link as CSV (Short Code, Original URL, Title, Active, Custom Domain, Expires At, Notes, List ID, Created At, Updated At). The key may come as `api_key` or in the usual headers.
+         */
+        get: operations["exportLinksCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/clicks.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a link's clicks as CSV
+         * @description A link's click events as CSV (Short Code, Clicked At, Country, City, Device, Browser, OS, Referer). The key may come as `api_key` or in the usual headers.
+         */
+        get: operations["exportClicksCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -281,510 +527,257 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @example lnk_8f3k2m9q1x */
-        LinkId: string;
-        /** @example cmp_4h7d2k9s1a */
-        CampaignId: string;
-        /** @example seg_2n8v5c1x7z */
-        SegmentId: string;
-        /** @example clk_9q2w4e6r8t */
-        ClickId: string;
-        /**
-         * Format: date-time
-         * @example 2026-11-02T14:03:11.000Z
-         */
-        Timestamp: string;
-        /** @description Letters, digits, '-' and '_', 1 to 64 characters; unique per domain. */
-        Slug: string;
-        /** @example lnkk.it */
-        Domain: string;
-        /**
-         * @description An http or https URL, at most 2048 characters.
-         * @example https://shop.example.com/black-friday?ref=newsletter
-         */
-        Destination: string;
-        Tag: string;
-        Tags: components["schemas"]["Tag"][];
-        UtmValue: string | null;
-        Utm: {
-            source: components["schemas"]["UtmValue"];
-            medium: components["schemas"]["UtmValue"];
-            campaign: components["schemas"]["UtmValue"];
-            term: components["schemas"]["UtmValue"];
-            content: components["schemas"]["UtmValue"];
+        Error: {
+            error: string;
         };
-        /** @description UTM parameters; omitted ones keep their current or inherited value, null clears one. */
-        UtmInput: {
-            source?: components["schemas"]["UtmValue"];
-            medium?: components["schemas"]["UtmValue"];
-            campaign?: components["schemas"]["UtmValue"];
-            term?: components["schemas"]["UtmValue"];
-            content?: components["schemas"]["UtmValue"];
+        Meta: {
+            page?: number;
+            limit?: number;
+            total?: number;
         };
-        SegmentRoute: {
-            segmentId: components["schemas"]["SegmentId"];
-            destination: components["schemas"]["Destination"];
+        MetaTotal: {
+            total?: number;
         };
-        /** @description Visitors who match a segment go to its destination; the first match wins. */
-        SegmentRoutes: components["schemas"]["SegmentRoute"][];
         Link: {
-            id: components["schemas"]["LinkId"];
-            /** @example https://lnkk.it/bf-2026 */
-            shortUrl: string;
-            domain: components["schemas"]["Domain"];
-            slug: components["schemas"]["Slug"];
-            destination: components["schemas"]["Destination"];
-            title: string | null;
-            description: string | null;
-            tags: components["schemas"]["Tags"];
-            campaignId: components["schemas"]["CampaignId"] | null;
-            utm: components["schemas"]["Utm"];
-            segmentRoutes: components["schemas"]["SegmentRoutes"];
-            expiresAt: components["schemas"]["Timestamp"] | null;
-            clicks: number;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-        };
-        LinkCreate: {
-            destination: components["schemas"]["Destination"];
-            slug?: components["schemas"]["Slug"];
-            domain?: components["schemas"]["Domain"];
-            title?: string;
-            description?: string;
-            tags?: components["schemas"]["Tags"];
-            campaignId?: components["schemas"]["CampaignId"];
-            utm?: components["schemas"]["UtmInput"];
-            segmentRoutes?: components["schemas"]["SegmentRoutes"];
-            expiresAt?: components["schemas"]["Timestamp"];
-        };
-        LinkUpdate: {
-            destination?: components["schemas"]["Destination"];
-            slug?: components["schemas"]["Slug"];
-            domain?: components["schemas"]["Domain"];
+            /** Format: uuid */
+            id?: string;
+            /** @example abc123 */
+            short_code?: string;
+            /**
+             * Format: uri
+             * @example https://example.com/very-long-path
+             */
+            original_url?: string;
             title?: string | null;
-            description?: string | null;
-            tags?: components["schemas"]["Tags"];
-            campaignId?: components["schemas"]["CampaignId"] | null;
-            utm?: components["schemas"]["UtmInput"];
-            segmentRoutes?: components["schemas"]["SegmentRoutes"];
-            expiresAt?: components["schemas"]["Timestamp"] | null;
+            /**
+             * @description The custom domain the short URL uses instead of uselinkkit.com.
+             * @example go.acme.com
+             */
+            custom_domain?: string | null;
+            is_active?: boolean;
+            /** Format: date-time */
+            expire_at?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            list_id?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
         };
-        LinkList: {
-            data: components["schemas"]["Link"][];
-            nextCursor: string | null;
+        Domain: {
+            /** Format: uuid */
+            id?: string;
+            /** @example go.acme.com */
+            domain?: string;
+            is_verified?: boolean;
+            /** Format: date-time */
+            created_at?: string;
         };
-        BulkCreateResult: {
-            data: ({
-                index: number;
-                link: components["schemas"]["Link"];
-            } | {
-                index: number;
-                error: components["schemas"]["ErrorBody"];
-            })[];
+        DomainDetail: components["schemas"]["Domain"] & {
+            /** @example go */
+            cname_name?: string | null;
+            /** @example cname.uselinkkit.com */
+            cname_value?: string | null;
+            /** @example _linkkit.go */
+            txt_name?: string | null;
+            /** @example linkkit-verify=abc123 */
+            txt_value?: string | null;
         };
-        /** @enum {string} */
-        CampaignStatus: "active" | "paused" | "archived";
-        Campaign: {
-            id: components["schemas"]["CampaignId"];
-            name: string;
-            description: string | null;
-            status: components["schemas"]["CampaignStatus"];
-            defaultDomain: components["schemas"]["Domain"] | null;
-            utm: components["schemas"]["Utm"];
-            startsAt: components["schemas"]["Timestamp"] | null;
-            endsAt: components["schemas"]["Timestamp"] | null;
-            linkCount: number;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-        };
-        CampaignCreate: {
-            name: string;
-            description?: string;
-            status?: components["schemas"]["CampaignStatus"];
-            defaultDomain?: components["schemas"]["Domain"];
-            utm?: components["schemas"]["UtmInput"];
-            startsAt?: components["schemas"]["Timestamp"];
-            endsAt?: components["schemas"]["Timestamp"];
-        };
-        CampaignUpdate: {
-            name?: string;
-            description?: string | null;
-            status?: components["schemas"]["CampaignStatus"];
-            defaultDomain?: components["schemas"]["Domain"] | null;
-            utm?: components["schemas"]["UtmInput"];
-            startsAt?: components["schemas"]["Timestamp"] | null;
-            endsAt?: components["schemas"]["Timestamp"] | null;
-        };
-        CampaignList: {
-            data: components["schemas"]["Campaign"][];
-            nextCursor: string | null;
-        };
-        /** @enum {string} */
-        SegmentRuleField: "country" | "device" | "os" | "browser" | "language" | "referrer";
-        /** @enum {string} */
-        SegmentRuleOperator: "is" | "is_not" | "contains";
-        SegmentRule: {
-            field: components["schemas"]["SegmentRuleField"];
-            operator: components["schemas"]["SegmentRuleOperator"];
-            value: string;
-        };
-        /** @enum {string} */
-        SegmentMatch: "all" | "any";
-        Segment: {
-            id: components["schemas"]["SegmentId"];
-            name: string;
-            description: string | null;
-            match: components["schemas"]["SegmentMatch"];
-            rules: components["schemas"]["SegmentRule"][];
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-        };
-        SegmentCreate: {
-            name: string;
-            description?: string;
-            match?: components["schemas"]["SegmentMatch"];
-            rules: components["schemas"]["SegmentRule"][];
-        };
-        SegmentUpdate: {
-            name?: string;
-            description?: string | null;
-            match?: components["schemas"]["SegmentMatch"];
-            rules?: components["schemas"]["SegmentRule"][];
-        };
-        SegmentList: {
-            data: components["schemas"]["Segment"][];
-            nextCursor: string | null;
-        };
-        /** @enum {string} */
-        Device: "desktop" | "mobile" | "tablet" | "bot" | "other";
         /**
-         * @default day
+         * @example link.clicked
          * @enum {string}
          */
-        Interval: "hour" | "day" | "week" | "month";
-        /** @enum {string} */
-        Dimension: "country" | "city" | "device" | "os" | "browser" | "referrer" | "link";
-        /** @description One click on a short link. `shortUrl` and `linkTitle` are the clicked link's current short URL and title, so a click can be told apart without looking its link up. */
+        WebhookEvent: "link.created" | "link.updated" | "link.deleted" | "link.clicked";
+        Webhook: {
+            /** Format: uuid */
+            id?: string;
+            event?: components["schemas"]["WebhookEvent"];
+            /**
+             * Format: uri
+             * @example https://hooks.zapier.com/hooks/catch/123/abc
+             */
+            url?: string;
+            /**
+             * @description The HMAC-SHA256 key that signs deliveries; only the subscribe answer carries it.
+             * @example a3f8c2...
+             */
+            secret?: string;
+            is_active?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        Workspace: {
+            /** Format: uuid */
+            id?: string;
+            /** @example Acme Inc */
+            name?: string;
+            /** @example acme-inc */
+            slug?: string;
+            /** @example #3B82F6 */
+            color?: string | null;
+            /** Format: uri */
+            logo_url?: string | null;
+            /** @example pro */
+            plan?: string;
+            /**
+             * @example owner
+             * @enum {string}
+             */
+            role?: "owner" | "admin" | "member";
+            /** Format: date-time */
+            joined_at?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        BulkCreateResult: {
+            /** @example 95 */
+            created?: number;
+            /** @example 5 */
+            skipped?: number;
+            errors?: {
+                url?: string;
+                reason?: string;
+            }[];
+        };
+        Tag: {
+            /** Format: uuid */
+            id?: string;
+            /** @example marketing */
+            name?: string;
+            /** @example #FF5733 */
+            color?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        TagInput: {
+            /** @example marketing */
+            name: string;
+            /** @example #FF5733 */
+            color?: string | null;
+        };
+        TagUpdate: {
+            name?: string;
+            color?: string | null;
+        };
+        QrCode: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uri */
+            url?: string;
+            name?: string | null;
+            /** @example #000000 */
+            color?: string;
+            show_logo?: boolean;
+            /** Format: uri */
+            logo_url?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        List: {
+            /** Format: uuid */
+            id?: string;
+            /** @example Product Hunt Links */
+            name?: string;
+            /** @example #3B82F6 */
+            color?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        ListInput: {
+            /** @example Product Hunt Links */
+            name: string;
+            /** @example #3B82F6 */
+            color?: string | null;
+        };
+        ListUpdate: {
+            name?: string;
+            color?: string | null;
+        };
+        UtmTemplate: {
+            /** Format: uuid */
+            id?: string;
+            /** @example Summer Campaign */
+            name?: string;
+            utm_source?: string | null;
+            utm_medium?: string | null;
+            utm_campaign?: string | null;
+            utm_term?: string | null;
+            utm_content?: string | null;
+            ref?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+        };
         Click: {
-            id: components["schemas"]["ClickId"];
-            linkId: components["schemas"]["LinkId"];
-            /** @example https://lnkk.it/bf-2026 */
-            shortUrl: string;
-            /** @example Black Friday landing page */
-            linkTitle: string | null;
-            timestamp: components["schemas"]["Timestamp"];
-            /** @example DE */
-            country: string | null;
-            /** @example Berlin */
-            city: string | null;
-            device: components["schemas"]["Device"];
+            /** Format: uuid */
+            id?: string;
+            /** Format: date-time */
+            clicked_at?: string;
+            /** @example US */
+            country?: string | null;
+            /** @example New York */
+            city?: string | null;
+            /** @example mobile */
+            device?: string | null;
+            /** @example Chrome */
+            browser?: string | null;
             /** @example iOS */
-            os: string | null;
-            /** @example Safari */
-            browser: string | null;
-            /** @example news.ycombinator.com */
-            referrer: string | null;
-            segmentIds: components["schemas"]["SegmentId"][];
+            os?: string | null;
+            /** @example https://twitter.com */
+            referer?: string | null;
         };
-        ClickList: {
-            data: components["schemas"]["Click"][];
-            nextCursor: string | null;
-        };
-        AnalyticsSummary: {
-            clicks: number;
-            uniqueVisitors: number;
-            from: components["schemas"]["Timestamp"];
-            to: components["schemas"]["Timestamp"];
-        };
-        AnalyticsTimeseries: {
-            data: {
-                start: components["schemas"]["Timestamp"];
-                clicks: number;
-                uniqueVisitors: number;
-            }[];
-        };
-        AnalyticsBreakdown: {
-            data: {
-                /** @description The group's value; 'unknown' when Linkkit could not tell. */
-                value: string;
-                clicks: number;
-                uniqueVisitors: number;
-            }[];
-        };
-        /** @enum {string} */
-        Scope: "links:read" | "links:write" | "campaigns:read" | "campaigns:write" | "segments:read" | "segments:write" | "analytics:read";
-        ApiKeyInfo: {
-            /** @description Every scope the key holds (the `x-linkkit-scope` values of the operations it may call). */
-            scopes: components["schemas"]["Scope"][];
-        };
-        /** @enum {string} */
-        ErrorCode: "unauthorized" | "forbidden" | "not_found" | "validation_failed" | "conflict" | "idempotency_key_reused" | "rate_limited" | "server_error" | "service_unavailable";
-        ErrorDetail: {
-            /** @example destination */
-            field: string;
-            message: string;
-        };
-        ErrorBody: {
-            code: components["schemas"]["ErrorCode"];
-            message: string;
-            details?: components["schemas"]["ErrorDetail"][];
-            requestId?: string;
-        };
-        ErrorResponse: {
-            error: components["schemas"]["ErrorBody"];
+        /**
+         * @example lead
+         * @enum {string}
+         */
+        ConversionType: "lead" | "sale";
+        Conversion: {
+            /** Format: uuid */
+            id?: string;
+            type?: components["schemas"]["ConversionType"];
+            /** @example Lead */
+            event_name?: string;
+            /** @example cus_123 */
+            customer_external_id?: string;
+            customer_name?: string | null;
+            /** Format: email */
+            customer_email?: string | null;
+            /**
+             * @description Sale amount in cents
+             * @example 4999
+             */
+            amount?: number | null;
+            /** @example usd */
+            currency?: string | null;
+            invoice_id?: string | null;
+            /** Format: uuid */
+            link_id?: string | null;
+            /** Format: uuid */
+            click_id?: string | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at?: string;
+            link?: {
+                short_code?: string;
+                title?: string | null;
+                custom_domain?: string | null;
+            } | null;
         };
     };
-    responses: {
-        /** @description Malformed request (bad JSON, bad query parameter). */
-        BadRequest: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description API key missing or incorrect. */
-        Unauthorized: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The API key lacks the scope this operation needs. */
-        Forbidden: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description No such object in this account. */
-        NotFound: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description Conflicts with existing data (code `conflict`: slug taken, name taken) or an Idempotency-Key reused with another body (code `idempotency_key_reused`). */
-        Conflict: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The body is well-formed JSON but a field is invalid; `details` names each field. */
-        ValidationFailed: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description Rate limit exceeded. */
-        RateLimited: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                "X-RateLimit-Reset-After": components["headers"]["X-RateLimit-Reset-After"];
-                "X-RateLimit-Policy": components["headers"]["X-RateLimit-Policy"];
-                Date: components["headers"]["Date"];
-                "Retry-After": components["headers"]["Retry-After"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description An error on Linkkit's side. */
-        ServerError: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description Linkkit is briefly unavailable; retry later. */
-        ServiceUnavailable: {
-            headers: {
-                /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                "X-Request-Id"?: string;
-                /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                "X-RateLimit-Limit"?: number;
-                /** @description Whole tokens left in the bucket after this request. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                "X-RateLimit-Reset"?: number;
-                /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                "X-RateLimit-Reset-After"?: string;
-                /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                "X-RateLimit-Policy"?: string;
-                /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                Date?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-    };
+    responses: never;
     parameters: {
-        limit: number;
-        /** @description The `nextCursor` of the previous page. */
-        cursor: string;
-        sort: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
-        /** @description Only items created strictly after this instant. */
-        createdAfter: string;
-        /** @description Only items created strictly before this instant. */
-        createdBefore: string;
-        /** @description Only items updated strictly after this instant. */
-        updatedAfter: string;
-        /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
-        idempotencyKey: string;
-        /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
-        analyticsLinkId: components["schemas"]["LinkId"];
-        /** @description The links of one campaign. */
-        analyticsCampaignId: components["schemas"]["CampaignId"];
-        /** @description Only visitors who matched this segment. */
-        analyticsSegmentId: components["schemas"]["SegmentId"];
-        /** @description Start of the period (inclusive); defaults to 30 days before `to`. */
-        from: string;
-        /** @description End of the period (exclusive); defaults to now. */
-        to: string;
+        PageParam: number;
+        LimitParam: number;
     };
     requestBodies: never;
-    headers: {
-        /** @description Identifies the request in Linkkit's logs; quote it to support. */
-        "X-Request-Id": string;
-        /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-        "X-RateLimit-Limit": number;
-        /** @description Whole tokens left in the bucket after this request. */
-        "X-RateLimit-Remaining": number;
-        /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-        "X-RateLimit-Reset": number;
-        /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-        "X-RateLimit-Reset-After": string;
-        /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-        "X-RateLimit-Policy": string;
-        /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-        Date: string;
-        /** @description Seconds to wait before retrying, rounded up (the precise wait is `X-RateLimit-Reset-After`). */
-        "Retry-After": number;
-    };
+    headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getApiKey: {
+    healthCheck: {
         parameters: {
             query?: never;
             header?: never;
@@ -793,53 +786,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The key's scopes. */
+            /** @description API is healthy */
             200: {
                 headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyInfo"];
+                    "application/json": {
+                        /** @example ok */
+                        status?: string;
+                    };
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listLinks: {
         parameters: {
             query?: {
-                limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
-                sort?: components["parameters"]["sort"];
-                /** @description Only items created strictly after this instant. */
-                createdAfter?: components["parameters"]["createdAfter"];
-                /** @description Only items created strictly before this instant. */
-                createdBefore?: components["parameters"]["createdBefore"];
-                /** @description Only items updated strictly after this instant. */
-                updatedAfter?: components["parameters"]["updatedAfter"];
-                /** @description Case-insensitive text matched against title, destination and slug. */
+                page?: components["parameters"]["PageParam"];
+                limit?: components["parameters"]["LimitParam"];
+                /** @description Filter by URL or title (case-insensitive substring match) */
                 search?: string;
-                campaignId?: components["schemas"]["CampaignId"];
-                tag?: string;
-                domain?: components["schemas"]["Domain"];
+                /** @description Filter by list UUID */
+                list_id?: string;
+                /** @description Filter by active status */
+                is_active?: boolean;
             };
             header?: never;
             path?: never;
@@ -847,182 +827,92 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of links. */
+            /** @description Paginated list of links */
             200: {
                 headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LinkList"];
+                    "application/json": {
+                        data?: components["schemas"]["Link"][];
+                        meta?: components["schemas"]["Meta"];
+                    };
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createLink: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
-                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LinkCreate"];
-            };
-        };
-        responses: {
-            /** @description The created link (or, for a replayed Idempotency-Key, the first successful answer). */
-            201: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Link"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    bulkCreateLinks: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
-                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    links: Record<string, never>[];
+                    /**
+                     * Format: uri
+                     * @example https://example.com/very-long-path
+                     */
+                    original_url: string;
+                    title?: string | null;
+                    /** @example go.acme.com */
+                    custom_domain?: string | null;
+                    /** Format: date-time */
+                    expire_at?: string | null;
+                    notes?: string | null;
+                    /** Format: uuid */
+                    list_id?: string | null;
                 };
             };
         };
         responses: {
-            /** @description One result per input entry, in input order. */
-            200: {
+            /** @description Link created */
+            201: {
                 headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkCreateResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    lookupLink: {
-        parameters: {
-            query?: {
-                shortUrl?: string;
-                domain?: components["schemas"]["Domain"];
-                slug?: components["schemas"]["Slug"];
-                destination?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The matching link. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Link"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Missing or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Plan limit reached */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL failed safety checks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getLink: {
@@ -1030,42 +920,98 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["LinkId"];
+                shortCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The link. */
+            /** @description Link object */
             200: {
                 headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Link"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    upsertLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shortCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @example https://example.com/very-long-path
+                     */
+                    original_url: string;
+                    title?: string | null;
+                    /** @example go.acme.com */
+                    custom_domain?: string | null;
+                    is_active?: boolean;
+                    /** Format: date-time */
+                    expire_at?: string | null;
+                    notes?: string | null;
+                    /** Format: uuid */
+                    list_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Link updated (existing) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            /** @description Link created (new) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            /** @description Missing or invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description URL failed safety checks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteLink: {
@@ -1073,40 +1019,33 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["LinkId"];
+                shortCode: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
-            204: {
+            /** @description Link deleted */
+            200: {
                 headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @example true */
+                        deleted?: boolean;
+                    };
+                };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateLink: {
@@ -1114,775 +1053,1435 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["LinkId"];
+                shortCode: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LinkUpdate"];
+                "application/json": {
+                    /** Format: uri */
+                    original_url?: string;
+                    title?: string | null;
+                    is_active?: boolean;
+                    /** Format: date-time */
+                    expire_at?: string | null;
+                    notes?: string | null;
+                    /** Format: uuid */
+                    list_id?: string | null;
+                    /** @example go.acme.com */
+                    custom_domain?: string | null;
+                    /** @description A new short code: unique, at least 3 characters of letters, digits, hyphens and underscores. */
+                    short_code?: string;
+                };
             };
         };
         responses: {
-            /** @description The updated link. */
+            /** @description Updated link */
             200: {
                 headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Link"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listCampaigns: {
-        parameters: {
-            query?: {
-                limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
-                sort?: components["parameters"]["sort"];
-                /** @description Only items created strictly after this instant. */
-                createdAfter?: components["parameters"]["createdAfter"];
-                /** @description Only items created strictly before this instant. */
-                createdBefore?: components["parameters"]["createdBefore"];
-                /** @description Only items updated strictly after this instant. */
-                updatedAfter?: components["parameters"]["updatedAfter"];
-                /** @description Case-insensitive text matched against the name. */
-                search?: string;
-                /** @description Exact name (case-insensitive). */
-                name?: string;
-                status?: components["schemas"]["CampaignStatus"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of campaigns. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    createCampaign: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
-                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CampaignCreate"];
-            };
-        };
-        responses: {
-            /** @description The created campaign. */
-            201: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getCampaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["CampaignId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The campaign. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    deleteCampaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["CampaignId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    updateCampaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["CampaignId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CampaignUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated campaign. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listSegments: {
-        parameters: {
-            query?: {
-                limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
-                sort?: components["parameters"]["sort"];
-                /** @description Only items created strictly after this instant. */
-                createdAfter?: components["parameters"]["createdAfter"];
-                /** @description Only items created strictly before this instant. */
-                createdBefore?: components["parameters"]["createdBefore"];
-                /** @description Only items updated strictly after this instant. */
-                updatedAfter?: components["parameters"]["updatedAfter"];
-                /** @description Case-insensitive text matched against the name. */
-                search?: string;
-                /** @description Exact name (case-insensitive). */
-                name?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of segments. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SegmentList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    createSegment: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays the first successful (2xx) answer for the same key and body within 24 h; a different body is a 409. Failed answers are not stored: a retry under the same key after a 4xx or 5xx runs again. */
-                "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SegmentCreate"];
-            };
-        };
-        responses: {
-            /** @description The created segment. */
-            201: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Segment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["SegmentId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The segment. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Segment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    deleteSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["SegmentId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted. */
-            204: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    updateSegment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["SegmentId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SegmentUpdate"];
-            };
-        };
-        responses: {
-            /** @description The updated segment. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Segment"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getAnalyticsSummary: {
-        parameters: {
-            query?: {
-                /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
-                linkId?: components["parameters"]["analyticsLinkId"];
-                /** @description The links of one campaign. */
-                campaignId?: components["parameters"]["analyticsCampaignId"];
-                /** @description Only visitors who matched this segment. */
-                segmentId?: components["parameters"]["analyticsSegmentId"];
-                /** @description Start of the period (inclusive); defaults to 30 days before `to`. */
-                from?: components["parameters"]["from"];
-                /** @description End of the period (exclusive); defaults to now. */
-                to?: components["parameters"]["to"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Totals for the period. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AnalyticsSummary"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getAnalyticsTimeseries: {
-        parameters: {
-            query?: {
-                /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
-                linkId?: components["parameters"]["analyticsLinkId"];
-                /** @description The links of one campaign. */
-                campaignId?: components["parameters"]["analyticsCampaignId"];
-                /** @description Only visitors who matched this segment. */
-                segmentId?: components["parameters"]["analyticsSegmentId"];
-                /** @description Start of the period (inclusive); defaults to 30 days before `to`. */
-                from?: components["parameters"]["from"];
-                /** @description End of the period (exclusive); defaults to now. */
-                to?: components["parameters"]["to"];
-                interval?: components["schemas"]["Interval"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One bucket per interval, oldest first, empty buckets included. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AnalyticsTimeseries"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getAnalyticsBreakdown: {
-        parameters: {
-            query: {
-                /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
-                linkId?: components["parameters"]["analyticsLinkId"];
-                /** @description The links of one campaign. */
-                campaignId?: components["parameters"]["analyticsCampaignId"];
-                /** @description Only visitors who matched this segment. */
-                segmentId?: components["parameters"]["analyticsSegmentId"];
-                /** @description Start of the period (inclusive); defaults to 30 days before `to`. */
-                from?: components["parameters"]["from"];
-                /** @description End of the period (exclusive); defaults to now. */
-                to?: components["parameters"]["to"];
-                dimension: components["schemas"]["Dimension"];
-                /** @description How many groups to return, most clicks first. */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Groups, most clicks first. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AnalyticsBreakdown"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listClicks: {
-        parameters: {
-            query?: {
-                /** @description `-timestamp` (newest first, the default) or `timestamp` (oldest first); ties by `id` in the same direction. */
-                sort?: "timestamp" | "-timestamp";
-                /** @description One link. Give at most one of linkId and campaignId; neither means the whole account. */
-                linkId?: components["parameters"]["analyticsLinkId"];
-                /** @description The links of one campaign. */
-                campaignId?: components["parameters"]["analyticsCampaignId"];
-                /** @description Only visitors who matched this segment. */
-                segmentId?: components["parameters"]["analyticsSegmentId"];
-                /** @description Start of the period (inclusive); defaults to 30 days before `to`. */
-                from?: components["parameters"]["from"];
-                /** @description End of the period (exclusive); defaults to now. */
-                to?: components["parameters"]["to"];
-                limit?: components["parameters"]["limit"];
-                /** @description The `nextCursor` of the previous page. */
-                cursor?: components["parameters"]["cursor"];
-                /** @description ISO 3166-1 alpha-2 country code. */
-                country?: string;
-                device?: components["schemas"]["Device"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of click events. */
-            200: {
-                headers: {
-                    /** @description Identifies the request in Linkkit's logs; quote it to support. */
-                    "X-Request-Id"?: string;
-                    /** @description The size of this key's token bucket (the most requests that may be sent at once). */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Whole tokens left in the bucket after this request. */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Epoch seconds, rounded up: when Remaining is 0, when the next request will be allowed; otherwise when the bucket is full again. Measured on Linkkit's clock (see `Date`). */
-                    "X-RateLimit-Reset"?: number;
-                    /** @description The instant of `X-RateLimit-Reset`, as seconds from this response (millisecond precision). */
-                    "X-RateLimit-Reset-After"?: string;
-                    /** @description The bucket's refill: `<limit>;w=<seconds>`, the whole bucket refilling in w seconds (refill rate = limit ÷ w requests per second). E.g. `20;w=1` is 20 requests at once and 20 a second after that; `100;w=2` is 100 at once and 50 a second. */
-                    "X-RateLimit-Policy"?: string;
-                    /** @description Linkkit's clock when it answered (HTTP date, whole seconds). */
-                    Date?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClickList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["ServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    followShortLink: {
-        parameters: {
-            query?: {
-                /** @description The short domain; the account's default domain when absent. */
-                domain?: components["schemas"]["Domain"];
-            };
-            header?: never;
-            path: {
-                slug: components["schemas"]["Slug"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Redirect to the destination. */
-            302: {
-                headers: {
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No such short link, or it has expired. */
+            /** @description Link not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/plain": string;
+                    "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description short_code already taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation error or URL failed safety checks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All tags ordered by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["Tag"][];
+                        meta?: components["schemas"]["MetaTotal"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagInput"];
+            };
+        };
+        responses: {
+            /** @description Tag created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description name is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tag object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description Tag not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tag deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted?: boolean;
+                    };
+                };
+            };
+            /** @description Tag not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated tag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description Tag not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listQrCodes: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["PageParam"];
+                limit?: components["parameters"]["LimitParam"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paginated list of QR codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["QrCode"][];
+                        meta?: components["schemas"]["Meta"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @example https://uselinkkit.com/abc123
+                     */
+                    url: string;
+                    name?: string | null;
+                    /**
+                     * @default #000000
+                     * @example #1D4ED8
+                     */
+                    color?: string;
+                    /** @default false */
+                    show_logo?: boolean;
+                    /** Format: uri */
+                    logo_url?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description QR code created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrCode"];
+                };
+            };
+            /** @description url is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description QR code object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrCode"];
+                };
+            };
+            /** @description QR code not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description QR code deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted?: boolean;
+                    };
+                };
+            };
+            /** @description QR code not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url?: string;
+                    name?: string | null;
+                    color?: string;
+                    show_logo?: boolean;
+                    /** Format: uri */
+                    logo_url?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated QR code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrCode"];
+                };
+            };
+            /** @description QR code not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnalyticsSummary: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 start datetime (inclusive) */
+                from?: string;
+                /** @description ISO 8601 end datetime (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary stats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 142 */
+                        total_links?: number;
+                        /** @example 8531 */
+                        total_clicks?: number;
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLinkClicks: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["PageParam"];
+                limit?: components["parameters"]["LimitParam"];
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                shortCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paginated click events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["Click"][];
+                        meta?: components["schemas"]["Meta"];
+                    };
+                };
+            };
+            /** @description Link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All lists ordered by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["List"][];
+                        meta?: components["schemas"]["MetaTotal"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListInput"];
+            };
+        };
+        responses: {
+            /** @description List created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            /** @description name is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            /** @description List not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted?: boolean;
+                    };
+                };
+            };
+            /** @description List not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["List"];
+                };
+            };
+            /** @description List not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUtmTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All UTM templates ordered by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["UtmTemplate"][];
+                        meta?: components["schemas"]["MetaTotal"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUtmTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Summer Campaign */
+                    name: string;
+                    /** @example newsletter */
+                    utm_source?: string | null;
+                    /** @example email */
+                    utm_medium?: string | null;
+                    /** @example summer-sale */
+                    utm_campaign?: string | null;
+                    utm_term?: string | null;
+                    utm_content?: string | null;
+                    ref?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description UTM template created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtmTemplate"];
+                };
+            };
+            /** @description name is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUtmTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTM template object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtmTemplate"];
+                };
+            };
+            /** @description UTM template not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteUtmTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTM template deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted?: boolean;
+                    };
+                };
+            };
+            /** @description UTM template not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateUtmTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    utm_source?: string | null;
+                    utm_medium?: string | null;
+                    utm_campaign?: string | null;
+                    utm_term?: string | null;
+                    utm_content?: string | null;
+                    ref?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated UTM template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtmTemplate"];
+                };
+            };
+            /** @description UTM template not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConversions: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["PageParam"];
+                limit?: components["parameters"]["LimitParam"];
+                /** @description Filter by your internal customer ID */
+                customer_external_id?: string;
+                /** @description Filter by invoice ID */
+                invoice_id?: string;
+                /** @description Filter by conversion type */
+                type?: components["schemas"]["ConversionType"];
+                /** @description ISO 8601 start datetime (inclusive) */
+                from?: string;
+                /** @description ISO 8601 end datetime (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paginated list of conversions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["Conversion"][];
+                        meta?: components["schemas"]["Meta"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trackLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Your Linkkit publishable key (starts with `pk_`)
+                     * @example pk_live_abc123
+                     */
+                    publishable_key: string;
+                    /**
+                     * Format: uuid
+                     * @description Linkkit click ID for attribution (optional)
+                     */
+                    lkclid?: string | null;
+                    /**
+                     * @description Your internal identifier for this customer
+                     * @example cus_123
+                     */
+                    customer_external_id: string;
+                    /**
+                     * @description Custom event name (defaults to "Lead")
+                     * @example Trial Started
+                     */
+                    event_name?: string;
+                    customer_name?: string | null;
+                    /** Format: email */
+                    customer_email?: string | null;
+                    metadata?: {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Lead recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversion"];
+                };
+            };
+            /** @description Missing required fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid or unauthorized publishable key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trackSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Your Linkkit publishable key (starts with `pk_`)
+                     * @example pk_live_abc123
+                     */
+                    publishable_key: string;
+                    /**
+                     * Format: uuid
+                     * @description Linkkit click ID for attribution (optional)
+                     */
+                    lkclid?: string | null;
+                    /**
+                     * @description Your internal identifier for this customer
+                     * @example cus_123
+                     */
+                    customer_external_id: string;
+                    customer_name?: string | null;
+                    /** Format: email */
+                    customer_email?: string | null;
+                    /**
+                     * @description Sale amount in cents
+                     * @example 4999
+                     */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code (defaults to "usd")
+                     * @example usd
+                     */
+                    currency?: string;
+                    /** @example stripe */
+                    payment_processor?: string | null;
+                    /** @example inv_abc123 */
+                    invoice_id?: string | null;
+                    metadata?: {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Sale recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversion"];
+                };
+            };
+            /** @description Missing required fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid or unauthorized publishable key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    bulkCreateLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    links: {
+                        /** Format: uri */
+                        original_url: string;
+                        title?: string | null;
+                        notes?: string | null;
+                        custom_domain?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Bulk result */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkCreateResult"];
+                };
+            };
+            /** @description links array missing or empty */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Plan limit would be exceeded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDomains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of domains */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["Domain"][];
+                        meta?: components["schemas"]["MetaTotal"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Domain detail with DNS records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainDetail"];
+                };
+            };
+            /** @description Domain not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subscribeHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    event: components["schemas"]["WebhookEvent"];
+                    /**
+                     * Format: uri
+                     * @example https://hooks.zapier.com/hooks/catch/123/abc
+                     */
+                    target_url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Webhook created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Missing or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribeHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhook deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example true */
+                        unsubscribed?: boolean;
+                    };
+                };
+            };
+            /** @description Webhook not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error occurred */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of workspaces */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: components["schemas"]["Workspace"][];
+                        meta?: components["schemas"]["MetaTotal"];
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description API key is valid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        user_id?: string;
+                        /** Format: uuid */
+                        workspace_id?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        name?: string | null;
+                    };
+                };
+            };
+            /** @description Invalid or missing API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportLinksCsv: {
+        parameters: {
+            query: {
+                api_key: string;
+                search?: string;
+                list_id?: string;
+                is_active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV — columns: Short Code, Original URL, Title, Active, Custom Domain, Expires At, Notes, List ID, Created At, Updated At */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportClicksCsv: {
+        parameters: {
+            query: {
+                api_key: string;
+                short_code: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV — columns: Short Code, Clicked At, Country, City, Device, Browser, OS, Referer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description short_code is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Link not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
