@@ -1,21 +1,27 @@
 /**
- * One error type for everything that can go wrong talking to Linkkit, with messages written for
- * people wiring workflows. It keeps what support needs (HTTP status, Linkkit's code, request id)
- * and never holds the API key: the core never sees it, and request headers are not kept.
+ * One error type for everything that can go wrong talking to Linkkit, with messages written for people wiring
+ * workflows. It keeps what support needs (HTTP status, Linkkit's own message, the operation) and never holds the API
+ * key: the core never sees it, and request headers are not kept.
+ *
+ * Linkkit's errors are `{"error": "<message>"}` with no code of their own, so `code` is our reading of the status.
  */
 
-import type { components } from './generated/openapi';
-
-export type ApiErrorCode = components['schemas']['ErrorCode'];
-
-/** Linkkit's own codes, plus the ones the core uses when Linkkit gave no usable answer. */
+/** What went wrong, from the HTTP status Linkkit answered, or from the core when Linkkit gave no usable answer. */
 export type LinkkitErrorCode =
-	| ApiErrorCode
+	| 'bad_request'
+	| 'unauthorized'
+	| 'forbidden'
+	| 'not_found'
+	| 'conflict'
+	| 'unprocessable'
+	| 'rate_limited'
+	| 'server_error'
+	| 'service_unavailable'
+	| 'http_error'
 	| 'invalid_input'
 	| 'network_error'
 	| 'timeout'
-	| 'invalid_response'
-	| 'rate_limit_wait_too_long';
+	| 'invalid_response';
 
 export interface FieldIssue {
 	field: string;
@@ -27,9 +33,9 @@ export interface FieldIssue {
  * node's options, Zapier says it will run the step again), so the core's own message stays platform-neutral.
  */
 export interface RateLimitWait {
-	/** What Linkkit asked for: a 429's Retry-After, or the rest of a used-up window (X-RateLimit-Remaining 0). */
+	/** What set the wait: a 429's Retry-After, the rest of a used-up window, or the pacer's own estimate. */
 	source: 'retry-after' | 'window';
-	/** How long Linkkit asked to wait, in milliseconds. */
+	/** How long the wait was, in milliseconds. */
 	waitMs: number;
 	/** How much waiting the caller still allowed at that point, in milliseconds. */
 	allowedMs: number;
@@ -42,16 +48,20 @@ export interface LinkkitErrorInit {
 	message: string;
 	/** The HTTP status, when Linkkit answered. */
 	status?: number;
-	/** Linkkit's own message, unedited. */
+	/** Linkkit's own message (its `error` string), unedited. */
 	apiMessage?: string;
 	details?: FieldIssue[];
-	requestId?: string;
 	/** For rate limits: how long Linkkit asked to wait, in milliseconds. */
 	retryAfterMs?: number;
-	/** What the core was doing, e.g. `POST /v1/links`. */
+	/** What the core was doing, e.g. `PUT /v1/links/{shortCode}`. */
 	operation?: string;
 	/** For a rate-limit wait the caller's limits did not allow (see RateLimitWait). */
 	rateLimitWait?: RateLimitWait;
+	/**
+	 * True when this write got no definite answer (no answer at all, or a 5xx) and Linkkit may have carried it out.
+	 * Callers that can check what happened (e.g. look for the object) do so before sending it again.
+	 */
+	outcomeUnknown?: boolean;
 	cause?: unknown;
 }
 
@@ -60,10 +70,10 @@ export class LinkkitError extends Error {
 	readonly status?: number;
 	readonly apiMessage?: string;
 	readonly details: FieldIssue[];
-	readonly requestId?: string;
 	readonly retryAfterMs?: number;
 	readonly operation?: string;
 	readonly rateLimitWait?: RateLimitWait;
+	readonly outcomeUnknown: boolean;
 
 	constructor(init: LinkkitErrorInit) {
 		super(init.message);
@@ -72,10 +82,10 @@ export class LinkkitError extends Error {
 		this.status = init.status;
 		this.apiMessage = init.apiMessage;
 		this.details = init.details ?? [];
-		this.requestId = init.requestId;
 		this.retryAfterMs = init.retryAfterMs;
 		this.operation = init.operation;
 		this.rateLimitWait = init.rateLimitWait;
+		this.outcomeUnknown = init.outcomeUnknown === true;
 		if (init.cause !== undefined) (this as { cause?: unknown }).cause = init.cause;
 	}
 
@@ -89,14 +99,29 @@ export class LinkkitError extends Error {
 		return this.details[0]?.field;
 	}
 
-	/** A second line for UIs: status, Linkkit code and request id, for support. */
+	/** A second line for UIs: status and operation, for support. */
 	get description(): string {
 		const parts: string[] = [];
 		if (this.status !== undefined) parts.push(`HTTP ${this.status}`);
-		if (this.code !== 'invalid_input') parts.push(`code ${this.code}`);
-		if (this.requestId) parts.push(`request id ${this.requestId}`);
+		if (this.apiMessage) parts.push(`Linkkit said: ${this.apiMessage}`);
 		if (this.operation) parts.push(this.operation);
 		return parts.join(' · ');
+	}
+
+	/** The same error with more known about it (e.g. that a write's outcome is unknown); the message is kept. */
+	with(changes: Partial<LinkkitErrorInit>): LinkkitError {
+		return new LinkkitError({
+			code: this.code,
+			message: this.message,
+			status: this.status,
+			apiMessage: this.apiMessage,
+			details: this.details,
+			retryAfterMs: this.retryAfterMs,
+			operation: this.operation,
+			rateLimitWait: this.rateLimitWait,
+			outcomeUnknown: this.outcomeUnknown,
+			...changes,
+		});
 	}
 
 	toJSON(): Record<string, unknown> {
@@ -105,11 +130,12 @@ export class LinkkitError extends Error {
 			message: this.message,
 			code: this.code,
 			status: this.status,
+			apiMessage: this.apiMessage,
 			details: this.details,
-			requestId: this.requestId,
 			retryAfterMs: this.retryAfterMs,
 			operation: this.operation,
 			rateLimitWait: this.rateLimitWait,
+			outcomeUnknown: this.outcomeUnknown,
 		};
 	}
 }
@@ -121,4 +147,9 @@ export function inputError(field: string, message: string): LinkkitError {
 		message: `${field}: ${message}`,
 		details: [{ field, message }],
 	});
+}
+
+/** True for errors that say the object asked for does not exist (Linkkit answered 404). */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof LinkkitError && error.status === 404;
 }

@@ -1,23 +1,16 @@
 /**
- * Sends one logical Linkkit request: builds the URL, paces against the rate-limit window, retries
- * what is safe to retry, and returns the parsed body or throws a LinkkitError.
+ * Sends one logical Linkkit request: builds the URL, paces against the rate limit, retries what is safe to retry,
+ * and returns the parsed body or throws a LinkkitError.
  */
 
 import { NotSent } from './concurrency';
 import { inputError, LinkkitError, type RateLimitWait } from './errors';
-import { header } from './headers';
 import { operations, type OperationId } from './generated/operations';
 import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
 import { RateLimitPacer, type PaceSlot } from './pacing';
+import { serverDate } from './rate-limit-headers';
 import { errorFromResponse, parseJsonBody } from './response-errors';
-import {
-	backoffDelay,
-	defaultRetryOptions,
-	isRetryableStatus,
-	isSafeToRepeat,
-	parseRetryAfter,
-	type RetryOptions,
-} from './retry-policy';
+import { backoffDelay, defaultRetryOptions, isRetryableStatus, isSafeToRepeat, parseRetryAfter, type RetryOptions } from './retry-policy';
 import type { HttpRequest, HttpResponse, LinkkitPort } from './transport';
 
 export type QueryValue = string | number | boolean | undefined | null;
@@ -26,33 +19,32 @@ export interface CallOptions {
 	pathParams?: Record<string, string>;
 	query?: Record<string, QueryValue>;
 	body?: unknown;
-	/** Makes a POST safe to retry; the same key must be reused for the same logical create. */
-	idempotencyKey?: string;
-	/** Lower-case phrase for messages, e.g. `create a link`. */
+	/** Lower-case phrase for messages, e.g. `create links`. */
 	action?: string;
 	/** Asked once the rate limit lets the call out; false drops it unsent (it throws NotSent). See settleInOrder. */
 	proceed?: () => boolean;
+	/** `text` for Linkkit's CSV exports: the body is returned as the raw string. */
+	expect?: 'json' | 'text';
 }
 
 export interface LinkkitHttpOptions {
 	baseUrl: string;
 	retry?: Partial<RetryOptions>;
-	/** Sent as User-Agent, e.g. `n8n-nodes-linkkit/0.1.0`. */
+	/** Sent as User-Agent, e.g. `n8n-nodes-linkkit/0.2.0`. */
 	userAgent?: string;
+}
+
+/** A success with its status, for operations whose status says something (upsert: 201 created, 200 updated). */
+export interface Answer<T> {
+	status: number;
+	body: T;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.uselinkkit.com';
 
-function dateHeaderMs(response: HttpResponse): number | undefined {
-	const raw = header(response, 'date');
-	const ms = raw ? Date.parse(raw) : NaN;
-	return Number.isNaN(ms) ? undefined : ms;
-}
-
 /**
  * Percent-encodes a query component strictly (RFC 3986): a space becomes %20, not the form-style "+"
  * that URLSearchParams writes, and the sub-delimiters encodeURIComponent leaves alone are encoded too.
- * Servers that validate queries strictly refuse reserved characters such as "+" in a value.
  */
 function encodeQueryComponent(value: string): string {
 	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -76,11 +68,19 @@ function fillPath(template: string, params: Record<string, string> = {}): string
 	});
 }
 
+interface Context {
+	operation: string;
+	action?: string;
+	proceed?: () => boolean;
+}
+
 export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
 	private readonly pacer: RateLimitPacer;
-	private serverDate: number | undefined;
+	/** Linkkit's clock minus ours, from the latest answer's `Date` (whole seconds, so within about a second). */
+	private clockOffset: number | undefined;
+	private lastDate: number | undefined;
 	private readonly now: () => number;
 	private readonly random: () => number;
 
@@ -100,26 +100,49 @@ export class LinkkitHttp {
 	 * carried one. For rules that must compare with Linkkit's timestamps rather than trust the local clock.
 	 */
 	get serverDateMs(): number | undefined {
-		return this.serverDate;
+		return this.lastDate;
+	}
+
+	/**
+	 * Linkkit's clock now, estimated from the latest `Date` header plus the time measured locally since; undefined
+	 * before any answer carried a Date. Only durations on the local clock are used, never its absolute time.
+	 */
+	serverNow(): number | undefined {
+		return this.clockOffset === undefined ? undefined : this.now() + this.clockOffset;
+	}
+
+	/** The local clock (the port's), for measuring durations. */
+	localNow(): number {
+		return this.now();
 	}
 
 	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
+		return (await this.answer<T>(operationId, options)).body;
+	}
+
+	/** Like `call`, with the status of the success. */
+	async answer<T>(operationId: OperationId, options: CallOptions = {}): Promise<Answer<T>> {
 		const op = operations[operationId];
 		const path = fillPath(op.path, options.pathParams);
 		const request: HttpRequest = {
 			method: op.method,
 			url: buildUrl(this.baseUrl, path, options.query),
-			headers: { Accept: 'application/json' },
+			headers: { Accept: options.expect === 'text' ? 'text/csv, text/plain, */*' : 'application/json' },
 			timeoutMs: this.retry.requestTimeoutMs,
 		};
+		if (options.expect) request.expect = options.expect;
 		if (this.options.userAgent) request.headers['User-Agent'] = this.options.userAgent;
 		if (options.body !== undefined) {
 			request.headers['Content-Type'] = 'application/json';
 			request.body = options.body;
 		}
-		if (options.idempotencyKey) request.headers['Idempotency-Key'] = options.idempotencyKey;
-		const context = { operation: `${op.method} ${op.path}`, scope: op.scope ?? undefined, action: options.action, proceed: options.proceed };
+		const context: Context = { operation: `${op.method} ${op.path}`, action: options.action, proceed: options.proceed };
 		const response = await this.sendWithRetries(request, context);
+		if (options.expect === 'text') {
+			const body = response.body;
+			const text = typeof body === 'string' ? body : body instanceof Uint8Array ? new TextDecoder().decode(body) : body === undefined ? '' : JSON.stringify(body);
+			return { status: response.status, body: text as T };
+		}
 		const parsed = parseJsonBody(response.body);
 		if (!parsed) {
 			throw new LinkkitError({
@@ -129,17 +152,16 @@ export class LinkkitHttp {
 				message: `Linkkit answered HTTP ${response.status} with a body that is not JSON. Check that the Base URL points at the Linkkit API.`,
 			});
 		}
-		return parsed.json as T;
+		return { status: response.status, body: parsed.json as T };
 	}
 
-	private async sendWithRetries(
-		request: HttpRequest,
-		context: { operation: string; scope?: string; action?: string; proceed?: () => boolean },
-	): Promise<HttpResponse> {
-		const repeatable = isSafeToRepeat(request.method, request.headers);
+	private async sendWithRetries(request: HttpRequest, context: Context): Promise<HttpResponse> {
+		const repeatable = isSafeToRepeat(request.method);
 		let waited = 0;
+		let failures = 0;
 		// Set once an attempt may have been carried out without us learning the result (no answer, or a 5xx).
 		let mayBeDone = false;
+		const unknown = (error: LinkkitError) => (mayBeDone && request.method !== 'GET' ? error.with({ outcomeUnknown: true }) : error);
 		for (let attempt = 0; ; attempt++) {
 			// Only a call that sent nothing may be dropped: a retry must go on, or the first attempt's outcome stays unknown.
 			const slot = await this.paceBeforeSending(waited, context.operation, attempt === 0 ? context.proceed : undefined);
@@ -156,30 +178,44 @@ export class LinkkitHttp {
 				if (outcome.cause instanceof LinkkitError) throw outcome.cause;
 				const error = noAnswerError(outcome.cause, request, context.operation);
 				mayBeDone ||= mayHaveBeenApplied(classifyNoAnswer(outcome.cause));
-				if (!repeatable || attempt >= this.retry.maxRetries) throw error;
-				waited += await this.waitOrGiveUp(backoffDelay(attempt, this.retry, this.random), waited, error);
+				if (!repeatable || failures >= this.retry.maxRetries) throw unknown(error);
+				failures++;
+				waited += await this.waitOrGiveUp(backoffDelay(failures - 1, this.retry, this.random), waited, unknown(error));
 				continue;
 			}
 			const response: HttpResponse = outcome.answer;
-
-			this.serverDate = dateHeaderMs(response) ?? this.serverDate;
+			this.noteDate(response);
 			if (response.status >= 200 && response.status < 300) return response;
 			// A DELETE retried after an attempt that may have gone through finds the object gone: that attempt deleted it.
-			if (response.status === 404 && request.method === 'DELETE' && mayBeDone) return { ...response, status: 204, body: undefined };
+			if (response.status === 404 && request.method === 'DELETE' && mayBeDone) return { ...response, status: 200, body: { deleted: true } };
 
 			const asked = parseRetryAfter(response, this.now());
-			const error = errorFromResponse(response, context, asked);
-			mayBeDone ||= response.status >= 500;
-			// A 429 means Linkkit did nothing, so any method may be sent again; other failures only when safe.
-			const retryable = isRetryableStatus(response.status) && (response.status === 429 || repeatable);
-			if (!retryable || attempt >= this.retry.maxRetries) throw error;
-			if (asked !== undefined && asked > this.retry.maxWaitMs) throw this.tooLong(asked, error, waited);
-			// A 429 whose headers give the precise wait (X-RateLimit-Reset-After) is retried once that has passed, not
-			// after the whole seconds of Retry-After, and then through the pacer like any request.
-			const pacedWait = response.status === 429 && this.retry.pacing ? this.pacer.retryWaitOf(response) : undefined;
-			if (pacedWait === undefined) waited += await this.waitOrGiveUp(asked ?? backoffDelay(attempt, this.retry, this.random), waited, error);
-			else if (pacedWait > 0) waited += await this.waitOrGiveUp(pacedWait, waited, error);
+			const error = unknown(errorFromResponse(response, context, asked));
+			if (response.status >= 500) mayBeDone = true;
+			if (response.status === 429) {
+				// A 429 means Linkkit did nothing, so any method may be sent again. It is bounded by the time the caller
+				// allows to wait, not by a number of tries: waiting within that is always better than failing the run.
+				const wait = this.retry.pacing ? (this.pacer.retryWaitOf(response) ?? asked) : asked;
+				const chosen = wait ?? backoffDelay(Math.min(attempt, 6), this.retry, this.random);
+				if (chosen > this.retry.maxWaitMs) throw this.tooLong(chosen, unknown(error), waited);
+				if (chosen > 0) waited += await this.waitOrGiveUp(chosen, waited, unknown(error));
+				continue;
+			}
+			const retryable = isRetryableStatus(response.status) && repeatable;
+			if (!retryable || failures >= this.retry.maxRetries) throw unknown(errorFromResponse(response, context, asked));
+			failures++;
+			waited += await this.waitOrGiveUp(asked ?? backoffDelay(failures - 1, this.retry, this.random), waited, error);
 		}
+	}
+
+	private noteDate(response: HttpResponse): void {
+		const date = serverDate(response);
+		if (date === undefined) return;
+		this.lastDate = date;
+		// Date is whole seconds, truncated: the answer was made up to 1 s after it says. Keep the larger estimate of
+		// the offset so the clock estimate never runs behind Linkkit's by more than that second.
+		const offset = date - this.now();
+		this.clockOffset = this.clockOffset === undefined ? offset : Math.max(offset, this.clockOffset - 1000);
 	}
 
 	/** Waits until the rate limit has room for the request, or fails fast when the wait exceeds what the caller allows. */
@@ -196,7 +232,7 @@ export class LinkkitHttp {
 				retryAfterMs: wait,
 				rateLimitWait,
 				message:
-					`Linkkit's rate limit for this API key is used up until its window resets in ${seconds(wait)} s, ` +
+					`Linkkit's rate limit for this API key is used up for the next ${seconds(wait)} s, ` +
 					`longer than the ${seconds(rateLimitWait.allowedMs)} s this request may still wait. Try again later.`,
 			});
 		};
@@ -213,20 +249,20 @@ export class LinkkitHttp {
 		return delay;
 	}
 
-	/** The error for "Linkkit asked us to wait longer than allowed": keeps the wait so callers can reschedule. */
+	/** The error for "the rate limit asks to wait longer than allowed": keeps the wait so callers can reschedule. */
 	private tooLong(waitMs: number, last: LinkkitError, waitedSoFar = 0): LinkkitError {
 		if (last.status !== 429) return last;
 		const rateLimitWait = this.waitNotAllowed('retry-after', waitMs, waitedSoFar);
 		return new LinkkitError({
 			code: 'rate_limited',
 			status: 429,
-			requestId: last.requestId,
 			apiMessage: last.apiMessage,
 			operation: last.operation,
 			retryAfterMs: waitMs,
 			rateLimitWait,
+			outcomeUnknown: last.outcomeUnknown,
 			message:
-				`Linkkit's rate limit for this API key was reached and it asked to wait ${seconds(waitMs)} s, ` +
+				`Linkkit's rate limit for this API key was reached and the next try would have to wait ${seconds(waitMs)} s, ` +
 				`longer than the ${seconds(rateLimitWait.allowedMs)} s this request may still wait. Try again later.`,
 		});
 	}

@@ -1,6 +1,6 @@
 /**
- * When and how long to wait before trying again. Pure functions of the response, the attempt
- * number and the clock, so every rule is testable with a fake clock.
+ * When and how long to wait before trying again. Pure functions of the response, the attempt number and the clock,
+ * so every rule is testable with a fake clock.
  */
 
 import { header } from './headers';
@@ -10,15 +10,15 @@ import type { HttpMethod, HttpResponse } from './transport';
 export interface RetryOptions {
 	/** Retries after the first attempt, for 429, 5xx and network failures together. */
 	maxRetries: number;
-	/** The longest single wait the caller accepts; a longer Retry-After or pacing window fails fast. */
+	/** The longest single wait the caller accepts; a longer known wait fails fast. */
 	maxWaitMs: number;
 	/** The most time one call may spend waiting across all its retries and pacing. */
 	maxTotalWaitMs: number;
-	/** First backoff step when Linkkit gives no Retry-After. */
+	/** First backoff step after a failure. */
 	baseDelayMs: number;
 	/** Ceiling of one backoff step (before jitter). */
 	maxBackoffMs: number;
-	/** Wait for the rate-limit window to reset when X-RateLimit-Remaining hits 0, instead of provoking a 429. */
+	/** Pace requests to the rate limit (learned from 429s and any rate-limit headers) instead of provoking 429s. */
 	pacing: boolean;
 	/** How long one attempt may wait for Linkkit's answer before it is abandoned (and retried when safe). */
 	requestTimeoutMs: number;
@@ -35,7 +35,7 @@ export const defaultRetryOptions: RetryOptions = {
 };
 
 /**
- * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Linkkit documents none; honoured when sent.
  * Returns milliseconds from `now`, never negative; undefined when absent or unreadable. A date is measured against
  * the response's own `Date` when it has one, so a client clock that is off does not stretch or skip the wait.
  */
@@ -55,12 +55,12 @@ export function backoffDelay(attempt: number, options: RetryOptions, random: () 
 }
 
 /**
- * A failed request may be sent again only when doing so cannot act twice: reads, deletes and
- * patches are idempotent, and a POST is when it carries an Idempotency-Key.
+ * A request that failed without a definite answer may be sent again only when a repeat cannot act twice: reads,
+ * PUT (the same code and body again), PATCH and DELETE. Linkkit has no idempotency key, so a POST is never repeated
+ * blindly; the resource that sent it checks what the first attempt did instead (see resources/reconcile.ts).
  */
-export function isSafeToRepeat(method: HttpMethod, headers: Record<string, string>): boolean {
-	if (method !== 'POST') return true;
-	return Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
+export function isSafeToRepeat(method: HttpMethod): boolean {
+	return method !== 'POST';
 }
 
 /** Statuses worth another try: rate limited (nothing was done) and Linkkit-side failures. */

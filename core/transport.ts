@@ -4,7 +4,7 @@
  * Zapier wraps `z.request`. Authentication is the platform's job; the core never sees the API key.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest {
 	method: HttpMethod;
@@ -13,6 +13,11 @@ export interface HttpRequest {
 	headers: Record<string, string>;
 	/** JSON-serialisable body; absent for GET/DELETE. */
 	body?: unknown;
+	/**
+	 * What the answer's body is: JSON (the default; the port may parse it) or text such as Linkkit's CSV exports,
+	 * which the port must hand back as the raw string.
+	 */
+	expect?: 'json' | 'text';
 	/**
 	 * Give up when no complete answer arrived within this many milliseconds. The port hands it to its platform's
 	 * HTTP client (the core has no timers); a request that times out rejects like any other unanswered request.
