@@ -116,6 +116,11 @@ export class LinkkitHttp {
 		return this.now();
 	}
 
+	/** Waits through the platform (n8n's sleep, Zapier's step budget). */
+	async sleep(ms: number): Promise<void> {
+		await this.port.sleep(ms);
+	}
+
 	async call<T>(operationId: OperationId, options: CallOptions = {}): Promise<T> {
 		return (await this.answer<T>(operationId, options)).body;
 	}

@@ -1,35 +1,23 @@
 /**
- * Input checks shared by the n8n node and the Zapier app, run before anything is sent so a person
- * sees which field is wrong and why. The limits mirror docs/openapi.yaml (a contract test keeps
- * them in step); Linkkit still validates everything on its side.
+ * Input checks shared by the n8n node and the Zapier app, run before anything is sent so a person sees which field is
+ * wrong and why. Where Linkkit's document states a rule (the short-code pattern, `limit` ≤ 100, bulk ≤ 1 000) it is
+ * the same rule here (a contract test keeps them in step); Linkkit still validates everything on its side.
  */
 
 import { inputError } from './errors';
-import type { components } from './generated/openapi';
-
-type Schemas = components['schemas'];
-export type SegmentRule = Schemas['SegmentRule'];
-export type UtmInput = Schemas['UtmInput'];
 
 export const limits = {
-	destinationMaxLength: 2048,
-	slugPattern: /^[A-Za-z0-9_-]{1,64}$/,
-	domainPattern: /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/,
-	titleMaxLength: 200,
-	descriptionMaxLength: 1000,
-	nameMaxLength: 200,
-	tagMaxLength: 50,
-	maxTags: 20,
-	utmMaxLength: 200,
-	maxSegmentRoutes: 20,
-	maxRules: 50,
-	ruleValueMaxLength: 200,
-	idPrefixes: { link: 'lnk_', campaign: 'cmp_', segment: 'seg_', click: 'clk_' },
+	/** PATCH's `short_code` rule in docs/openapi.yaml; Linkkit applies it to every code it is given. */
+	shortCodePattern: /^[a-zA-Z0-9_-]+$/,
+	shortCodeMinLength: 3,
+	/** `limit` maximum of paged lists. */
+	pageSizeMax: 100,
+	/** `POST /v1/links/bulk` maxItems. */
+	bulkMaxLinks: 1000,
+	/** Not documented: browsers and Linkkit's database alike cope with this (a sane cap for a clear early error). */
+	urlMaxLength: 2048,
+	textMaxLength: 1000,
 } as const;
-
-export const segmentRuleFields: ReadonlyArray<Schemas['SegmentRuleField']> = ['country', 'device', 'os', 'browser', 'language', 'referrer'];
-export const segmentRuleOperators: ReadonlyArray<Schemas['SegmentRuleOperator']> = ['is', 'is_not', 'contains'];
-export const utmKeys = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 
 /** Blank means "not given": both platforms hand over '' for fields a person left empty. */
 export function isBlank(value: unknown): value is undefined | null | '' {
@@ -55,34 +43,105 @@ export function validateUrl(field: string, value: unknown): string {
 		throw inputError(field, `"${url}" is not a full web address — it must start with http:// or https://`);
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw inputError(field, `only http:// and https:// addresses can be shortened, not ${parsed.protocol}`);
+		throw inputError(field, `only http:// and https:// addresses can be used, not ${parsed.protocol}`);
 	}
 	if (!parsed.hostname) throw inputError(field, `"${url}" has no host name`);
 	if (/\s/.test(url)) throw inputError(field, 'must not contain spaces — encode them as %20');
-	if (url.length > limits.destinationMaxLength) {
-		throw inputError(field, `is ${url.length} characters long; Linkkit accepts at most ${limits.destinationMaxLength}`);
-	}
+	if (url.length > limits.urlMaxLength) throw inputError(field, `is ${url.length} characters long; at most ${limits.urlMaxLength} are accepted`);
 	return url;
 }
 
-export function validateSlug(field: string, value: unknown): string {
+export function validateShortCode(field: string, value: unknown): string {
 	if (typeof value === 'string' && value.length > 0 && value.trim() === '') {
-		throw inputError(field, 'cannot be only spaces — leave it empty to get a generated slug');
+		throw inputError(field, 'cannot be only spaces');
 	}
-	const slug = text(field, value);
-	if (slug === '') throw inputError(field, 'cannot be empty — leave the field out to get a generated slug');
-	if (!limits.slugPattern.test(slug)) {
-		throw inputError(field, `"${slug}" may use only letters, digits, "-" and "_" (1 to 64 characters)`);
+	const code = text(field, value);
+	if (code === '') throw inputError(field, 'is required');
+	if (code.length < limits.shortCodeMinLength || !limits.shortCodePattern.test(code)) {
+		throw inputError(field, `"${code}" is not a short code: use at least ${limits.shortCodeMinLength} letters, digits, "-" or "_" (such as summer-sale)`);
 	}
-	return slug;
+	return code;
 }
 
-export function validateDomain(field: string, value: unknown): string {
+/** A custom domain as Linkkit shows it, e.g. go.acme.com (no scheme, no path). */
+export function validateDomainName(field: string, value: unknown): string {
 	const domain = text(field, value).toLowerCase();
-	if (!limits.domainPattern.test(domain) || domain.length > 253) {
-		throw inputError(field, `"${domain}" is not a domain name such as lnkk.it (no https://, no path)`);
+	const pattern = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+	if (!pattern.test(domain) || domain.length > 253) {
+		throw inputError(field, `"${domain}" is not a domain name such as go.acme.com (no https://, no path)`);
 	}
 	return domain;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Linkkit's IDs are UUIDs; `what` names the object in the message (e.g. "segment"). */
+export function validateUuid(field: string, value: unknown, what: string): string {
+	const id = text(field, value);
+	if (!UUID.test(id)) throw inputError(field, `"${id}" is not a ${what} ID — ${what} IDs look like 3f6c1a9e-8b2d-4c71-9e0a-5d4b7f2c1e88`);
+	return id.toLowerCase();
+}
+
+export function validateText(field: string, value: unknown, maxLength: number = limits.textMaxLength): string {
+	const out = text(field, value);
+	if (out.length > maxLength) throw inputError(field, `is ${out.length} characters long; at most ${maxLength} are allowed`);
+	return out;
+}
+
+export function validateRequiredText(field: string, value: unknown, maxLength: number = limits.textMaxLength): string {
+	if (isBlank(value)) throw inputError(field, 'is required');
+	return validateText(field, value, maxLength);
+}
+
+/** A colour as Linkkit's examples write it: `#RRGGBB` (a missing `#` is added; 3-digit forms are spelled out). */
+export function validateColor(field: string, value: unknown): string {
+	const raw = text(field, value);
+	const hex = raw.startsWith('#') ? raw.slice(1) : raw;
+	if (/^[0-9a-f]{3}$/i.test(hex)) return `#${[...hex].map((c) => c + c).join('')}`.toUpperCase();
+	if (!/^[0-9a-f]{6}$/i.test(hex)) throw inputError(field, `"${raw}" is not a colour such as #3B82F6`);
+	return `#${hex}`.toUpperCase();
+}
+
+export function validateEmail(field: string, value: unknown): string {
+	const email = text(field, value);
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw inputError(field, `"${email}" is not an email address`);
+	return email;
+}
+
+/** Whole cents, as Linkkit records sale amounts (a person typing 49.99 means 4999 cents only if the field says so). */
+export function validateCents(field: string, value: unknown): number {
+	const raw = typeof value === 'number' ? value : Number(text(field, value));
+	if (!Number.isInteger(raw) || raw < 0) throw inputError(field, `"${String(value)}" is not a whole number of cents (4999 for 49.99)`);
+	return raw;
+}
+
+/** ISO 4217, lower case as Linkkit's default `usd`. */
+export function validateCurrency(field: string, value: unknown): string {
+	const raw = text(field, value);
+	if (!/^[a-z]{3}$/i.test(raw)) throw inputError(field, `"${raw}" is not a three-letter currency code such as usd or eur`);
+	return raw.toLowerCase();
+}
+
+export function validateBoolean(field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	const raw = text(field, value).toLowerCase();
+	if (['true', 'yes', '1'].includes(raw)) return true;
+	if (['false', 'no', '0'].includes(raw)) return false;
+	throw inputError(field, `"${raw}" is not true or false`);
+}
+
+/** An object of extra data (metadata): an object, or JSON text of one. */
+export function validateJsonObject(field: string, value: unknown): Record<string, unknown> {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw inputError(field, 'is not valid JSON — give an object such as {"plan": "pro"}');
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw inputError(field, 'must be an object such as {"plan": "pro"}');
+	return parsed as Record<string, unknown>;
 }
 
 /**
@@ -119,83 +178,4 @@ export function validateCountryCode(field: string, value: unknown): string {
 	const code = raw.toUpperCase();
 	if (!/^[A-Z]{2}$/.test(code)) throw inputError(field, `"${raw}" is not a two-letter country code such as DE or US`);
 	return code;
-}
-
-export function validateId(field: string, value: unknown, kind: keyof typeof limits.idPrefixes): string {
-	const id = text(field, value);
-	const prefix = limits.idPrefixes[kind];
-	if (!id.startsWith(prefix) || !/^[a-z]{3}_[A-Za-z0-9]+$/.test(id)) {
-		throw inputError(field, `"${id}" is not a ${kind} ID — ${kind} IDs look like ${prefix}8f3k2m9q1x`);
-	}
-	return id;
-}
-
-export function validateText(field: string, value: unknown, maxLength: number): string {
-	const out = text(field, value);
-	if (out.length > maxLength) throw inputError(field, `is ${out.length} characters long; at most ${maxLength} are allowed`);
-	return out;
-}
-
-/** Tags arrive as a list or as comma-separated text; blanks and repeats are dropped. */
-export function validateTags(field: string, value: unknown): string[] {
-	const raw = Array.isArray(value) ? value : isBlank(value) ? [] : text(field, value).split(',');
-	const tags: string[] = [];
-	for (const entry of raw) {
-		if (isBlank(entry)) continue;
-		const tag = text(field, entry);
-		if (tag.length > limits.tagMaxLength) throw inputError(field, `tag "${tag.slice(0, 20)}…" is longer than ${limits.tagMaxLength} characters`);
-		if (!tags.includes(tag)) tags.push(tag);
-	}
-	if (tags.length > limits.maxTags) throw inputError(field, `has ${tags.length} tags; at most ${limits.maxTags} are allowed`);
-	return tags;
-}
-
-/** Blank UTM fields are left out (they keep their inherited value); `null` clears one on update. */
-export function validateUtm(field: string, value: unknown): UtmInput | undefined {
-	if (isBlank(value)) return undefined;
-	if (typeof value !== 'object' || Array.isArray(value)) throw inputError(field, 'must be an object of UTM fields');
-	const out: UtmInput = {};
-	for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-		if (!(utmKeys as readonly string[]).includes(key)) {
-			throw inputError(`${field}.${key}`, `is not a UTM field; use ${utmKeys.join(', ')}`);
-		}
-		if (raw === null) out[key as keyof UtmInput] = null;
-		else if (!isBlank(raw)) out[key as keyof UtmInput] = validateText(`${field}.${key}`, raw, limits.utmMaxLength);
-	}
-	return Object.keys(out).length ? out : undefined;
-}
-
-export function validateSegmentRules(field: string, value: unknown): SegmentRule[] {
-	if (!Array.isArray(value) || value.length === 0) throw inputError(field, 'needs at least one rule (for example: country is DE)');
-	if (value.length > limits.maxRules) throw inputError(field, `has ${value.length} rules; at most ${limits.maxRules} are allowed`);
-	return value.map((rule: unknown, index) => {
-		const at = `${field}[${index}]`;
-		if (!rule || typeof rule !== 'object') throw inputError(at, 'must have a field, an operator and a value');
-		const { field: ruleField, operator, value: ruleValue } = rule as Record<string, unknown>;
-		if (!segmentRuleFields.includes(ruleField as SegmentRule['field'])) {
-			throw inputError(`${at}.field`, `"${String(ruleField)}" is not one of ${segmentRuleFields.join(', ')}`);
-		}
-		if (!segmentRuleOperators.includes(operator as SegmentRule['operator'])) {
-			throw inputError(`${at}.operator`, `"${String(operator)}" is not one of ${segmentRuleOperators.join(', ')}`);
-		}
-		if (isBlank(ruleValue)) throw inputError(`${at}.value`, 'is required');
-		// Visitors' countries are recorded as two-letter codes, so a rule on "Germany" would never match anyone.
-		const checked =
-			ruleField === 'country' ? validateCountryCode(`${at}.value`, ruleValue) : validateText(`${at}.value`, ruleValue, limits.ruleValueMaxLength);
-		return { field: ruleField as SegmentRule['field'], operator: operator as SegmentRule['operator'], value: checked };
-	});
-}
-
-export function validateSegmentRoutes(field: string, value: unknown): Schemas['SegmentRoute'][] {
-	if (isBlank(value)) return [];
-	if (!Array.isArray(value)) throw inputError(field, 'must be a list of segment and destination pairs');
-	if (value.length > limits.maxSegmentRoutes) throw inputError(field, `has ${value.length} routes; at most ${limits.maxSegmentRoutes}`);
-	return value.map((route: unknown, index) => {
-		const at = `${field}[${index}]`;
-		const { segmentId, destination } = (route ?? {}) as Record<string, unknown>;
-		return {
-			segmentId: validateId(`${at}.segmentId`, segmentId, 'segment'),
-			destination: validateUrl(`${at}.destination`, destination),
-		};
-	});
 }

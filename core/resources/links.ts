@@ -1,178 +1,271 @@
-/** Links: validated request bodies and the calls that send them. */
+/**
+ * Links, addressed by their short code. Every link the core returns carries `short_url`, built from the code and the
+ * custom domain (Linkkit's object has none; see short-url.ts).
+ *
+ * Creating: `createOnce` (the connector picks the code from the create's identity: exactly once, see link-codes.ts),
+ * `createWithCode` (the person gives the code: never overwrites an existing link), `createPicked` (Linkkit picks a
+ * short code; a lost answer is looked for before sending again). `upsert` is the person's own "create or update".
+ */
 
-import type { components } from '../generated/openapi';
+import { inputError, isNotFound, LinkkitError } from '../errors';
 import type { LinkkitHttp } from '../http';
-import { paginate, type Page, type PaginateOptions } from '../pagination';
-import { inputError } from '../errors';
+import { DERIVED_CODE_ATTEMPTS, derivedShortCode } from '../link-codes';
+import { paginate, type Paged, type PaginateOptions } from '../pagination';
+import { shortCodeFrom, shortUrlOf } from '../short-url';
 import {
 	isBlank,
-	limits,
-	validateDomain,
+	validateBoolean,
+	validateDomainName,
 	validateFutureDate,
-	validateId,
-	validateSegmentRoutes,
-	validateSlug,
-	validateTags,
+	validateShortCode,
 	validateText,
 	validateUrl,
-	validateUtm,
+	validateUuid,
 } from '../validation';
-import { commonListQuery, put, type ListFilters } from './common';
-import { newIdempotencyKey } from '../idempotency';
+import { put, type Schemas } from './common';
+import { createReconciled, madeSince } from './reconcile';
+import { applyUtmTemplate, type UtmTemplate } from './utm';
 
-type Schemas = components['schemas'];
-export type Link = Schemas['Link'];
+/** A link as Linkkit sends it; the fields every link has are required here. */
+export type Link = Schemas['Link'] & { id: string; short_code: string; original_url: string; created_at: string; updated_at: string };
+/** A link with the short URL people use. */
+export type LinkWithUrl = Link & { short_url: string };
 
-export interface CreateOptions {
-	/** A stable key (e.g. derived from the workflow run) so a re-run never creates twice; random when absent. */
-	idempotencyKey?: string;
-	/** See CallOptions.proceed: lets a run that stopped drop creates still waiting for the rate limit. */
-	proceed?: () => boolean;
+export function withShortUrl(link: Link): LinkWithUrl {
+	return { ...link, short_url: shortUrlOf(link) };
 }
-export type LinkCreate = Schemas['LinkCreate'];
-export type LinkUpdate = Schemas['LinkUpdate'];
-export type BulkCreateResult = Schemas['BulkCreateResult'];
 
-/** What a person fills in; loose on purpose (blank strings, comma-separated tags). */
+/** What a person fills in; loose on purpose (blank strings mean "not given"). */
 export interface LinkInput {
-	destination?: unknown;
-	slug?: unknown;
-	domain?: unknown;
+	original_url?: unknown;
 	title?: unknown;
-	description?: unknown;
-	tags?: unknown;
-	campaignId?: unknown;
-	utm?: unknown;
-	segmentRoutes?: unknown;
-	expiresAt?: unknown;
+	custom_domain?: unknown;
+	expire_at?: unknown;
+	notes?: unknown;
+	list_id?: unknown;
+	is_active?: unknown;
+	/** A UTM template whose parameters are written into `original_url` (see utm.ts). */
+	utmTemplate?: UtmTemplate;
 }
 
-/** `now` decides what counts as a past expiry; tests pass their own clock. */
-export function buildLinkCreate(input: LinkInput, now: number = Date.now()): LinkCreate {
-	const body: LinkCreate = { destination: validateUrl('destination', input.destination) };
-	// A blank slug (a mapped value that came out empty for this item) means "not given": Linkkit makes one up.
-	put(body, 'slug', input.slug, (v) => validateSlug('slug', v));
-	put(body, 'domain', input.domain, (v) => validateDomain('domain', v));
-	put(body, 'title', input.title, (v) => validateText('title', v, limits.titleMaxLength));
-	put(body, 'description', input.description, (v) => validateText('description', v, limits.descriptionMaxLength));
-	const tags = validateTags('tags', input.tags);
-	if (tags.length) body.tags = tags;
-	put(body, 'campaignId', input.campaignId, (v) => validateId('campaignId', v, 'campaign'));
-	put(body, 'utm', input.utm, (v) => validateUtm('utm', v));
-	const routes = validateSegmentRoutes('segmentRoutes', input.segmentRoutes);
-	if (routes.length) body.segmentRoutes = routes;
-	put(body, 'expiresAt', input.expiresAt, (v) => validateFutureDate('expiresAt', v, now));
-	if (body.utm === undefined) delete body.utm;
+export interface LinkBody {
+	original_url: string;
+	title?: string | null;
+	custom_domain?: string | null;
+	expire_at?: string | null;
+	notes?: string | null;
+	list_id?: string | null;
+	is_active?: boolean;
+}
+
+export type LinkUpdateBody = Partial<LinkBody> & { short_code?: string };
+
+/** The body of a create or an upsert: the destination is required, blanks are left out. */
+export function buildLinkBody(input: LinkInput, now: number = Date.now()): LinkBody {
+	const url = validateUrl('original_url', input.original_url);
+	const body: LinkBody = { original_url: input.utmTemplate ? applyUtmTemplate(url, input.utmTemplate) : url };
+	put(body, 'title', input.title, (v) => validateText('title', v, 500));
+	put(body, 'custom_domain', input.custom_domain, (v) => validateDomainName('custom_domain', v));
+	put(body, 'expire_at', input.expire_at, (v) => validateFutureDate('expire_at', v, now));
+	put(body, 'notes', input.notes, (v) => validateText('notes', v, 5000));
+	put(body, 'list_id', input.list_id, (v) => validateUuid('list_id', v, 'segment'));
+	put(body, 'is_active', input.is_active, (v) => validateBoolean('is_active', v));
 	return body;
 }
 
-/** Only the fields given change; `null` clears title, description, campaign or expiry. */
-export function buildLinkUpdate(input: LinkInput, now: number = Date.now()): LinkUpdate {
-	const body: LinkUpdate = {};
-	put(body, 'destination', input.destination, (v) => validateUrl('destination', v));
-	put(body, 'slug', input.slug, (v) => validateSlug('slug', v));
-	put(body, 'domain', input.domain, (v) => validateDomain('domain', v));
-	put(body, 'title', input.title, (v) => validateText('title', v, limits.titleMaxLength), true);
-	put(body, 'description', input.description, (v) => validateText('description', v, limits.descriptionMaxLength), true);
-	if (Array.isArray(input.tags) || !isBlank(input.tags)) body.tags = validateTags('tags', input.tags);
-	put(body, 'campaignId', input.campaignId, (v) => validateId('campaignId', v, 'campaign'), true);
-	put(body, 'utm', input.utm, (v) => validateUtm('utm', v));
-	if (Array.isArray(input.segmentRoutes)) body.segmentRoutes = validateSegmentRoutes('segmentRoutes', input.segmentRoutes);
-	put(body, 'expiresAt', input.expiresAt, (v) => validateFutureDate('expiresAt', v, now), true);
-	if (body.utm === undefined) delete body.utm;
+/** Only the fields given change; `null` clears title, custom domain, expiry, notes or segment. */
+export function buildLinkUpdate(input: LinkInput & { short_code?: unknown }, now: number = Date.now()): LinkUpdateBody {
+	const body: LinkUpdateBody = {};
+	if (!isBlank(input.original_url)) {
+		const url = validateUrl('original_url', input.original_url);
+		body.original_url = input.utmTemplate ? applyUtmTemplate(url, input.utmTemplate) : url;
+	} else if (input.utmTemplate) {
+		throw inputError('original_url', 'is needed to apply a UTM template: give the destination the parameters are added to');
+	}
+	put(body, 'title', input.title, (v) => validateText('title', v, 500), true);
+	put(body, 'custom_domain', input.custom_domain, (v) => validateDomainName('custom_domain', v), true);
+	put(body, 'expire_at', input.expire_at, (v) => validateFutureDate('expire_at', v, now), true);
+	put(body, 'notes', input.notes, (v) => validateText('notes', v, 5000), true);
+	put(body, 'list_id', input.list_id, (v) => validateUuid('list_id', v, 'segment'), true);
+	put(body, 'is_active', input.is_active, (v) => validateBoolean('is_active', v));
+	put(body, 'short_code', input.short_code, (v) => validateShortCode('short_code', v));
 	if (Object.keys(body).length === 0) throw inputError('fields', 'give at least one field to change');
 	return body;
 }
 
-export interface LinkFilters extends ListFilters {
+export interface LinkFilters {
+	/** Part of the destination URL or title, any case. */
 	search?: string;
-	campaignId?: string;
-	tag?: string;
-	domain?: string;
+	/** Only links in this segment (the API's list). */
+	list_id?: string;
+	is_active?: boolean;
 }
 
-export type LinkLookup = { shortUrl: string } | { domain: string; slug: string } | { destination: string };
-
-export function linkFilterQuery(filters: LinkFilters) {
-	const query = commonListQuery(filters);
+export function linkFilterQuery(filters: LinkFilters): Record<string, string | boolean> {
+	const query: Record<string, string | boolean> = {};
 	if (!isBlank(filters.search)) query.search = validateText('search', filters.search, 200);
-	if (!isBlank(filters.campaignId)) query.campaignId = validateId('campaignId', filters.campaignId, 'campaign');
-	if (!isBlank(filters.tag)) query.tag = validateText('tag', filters.tag, limits.tagMaxLength);
-	if (!isBlank(filters.domain)) query.domain = validateDomain('domain', filters.domain);
+	if (!isBlank(filters.list_id)) query.list_id = validateUuid('list_id', filters.list_id, 'segment');
+	if (filters.is_active !== undefined && filters.is_active !== null) query.is_active = validateBoolean('is_active', filters.is_active);
 	return query;
 }
 
-export function linksApi(http: LinkkitHttp) {
+export interface CreateOptions {
+	/** See CallOptions.proceed: lets a run that stopped drop creates still waiting for the rate limit. */
+	proceed?: () => boolean;
+}
+
+/** A create's result: the link, and whether this call made it (false: it already existed with these details). */
+export interface CreatedLink {
+	link: LinkWithUrl;
+	created: boolean;
+}
+
+/** The fields a create sets, as Linkkit echoes them, to tell "our link" from someone else's under a code. */
+function matchesBody(link: Link, body: LinkBody): boolean {
+	const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+	return (
+		link.original_url === body.original_url &&
+		same(link.title, body.title) &&
+		same(link.custom_domain, body.custom_domain) &&
+		same(link.notes, body.notes) &&
+		same(link.list_id, body.list_id) &&
+		(body.expire_at === undefined || Date.parse(link.expire_at ?? '') === Date.parse(body.expire_at ?? ''))
+	);
+}
+
+export function linksApi(http: LinkkitHttp, now: () => number) {
+	const action = { read: 'read links', write: 'change links', create: 'create links', delete: 'delete links' };
+
+	const get = async (code: string): Promise<LinkWithUrl> =>
+		withShortUrl(await http.call<Link>('getLink', { pathParams: { shortCode: code }, action: action.read }));
+
+	const getOrNothing = async (code: string): Promise<LinkWithUrl | undefined> => {
+		try {
+			return await get(code);
+		} catch (error) {
+			if (isNotFound(error)) return undefined;
+			throw error;
+		}
+	};
+
+	const put = async (code: string, body: LinkBody, options: CreateOptions = {}): Promise<CreatedLink> => {
+		const answer = await http.answer<Link>('upsertLink', { pathParams: { shortCode: code }, body, action: action.create, proceed: options.proceed });
+		return { link: withShortUrl(answer.body), created: answer.status === 201 };
+	};
+
 	return {
 		/** One page; most callers want `iterate`. */
-		listPage(filters: LinkFilters = {}, page: { cursor?: string; limit?: number } = {}) {
-			return http.call<Page<Link>>('listLinks', { query: { ...linkFilterQuery(filters), ...page }, action: 'list links' });
+		listPage(filters: LinkFilters = {}, page = 1, limit = 100): Promise<Paged<Link>> {
+			return http.call<Paged<Link>>('listLinks', { query: { ...linkFilterQuery(filters), page, limit }, action: action.read });
 		},
-		iterate(filters: LinkFilters = {}, options: PaginateOptions = {}) {
+
+		async *iterate(filters: LinkFilters = {}, options: PaginateOptions = {}): AsyncGenerator<LinkWithUrl> {
 			const query = linkFilterQuery(filters);
-			return paginate<Link>(
-				(cursor, limit) => http.call<Page<Link>>('listLinks', { query: { ...query, cursor, limit }, action: 'list links' }),
-				options,
-			);
+			const pages = paginate<Link>((page, limit) => http.call<Paged<Link>>('listLinks', { query: { ...query, page, limit }, action: action.read }), options);
+			for await (const link of pages) yield withShortUrl(link);
 		},
-		get(id: string) {
-			return http.call<Link>('getLink', { pathParams: { id: validateId('linkId', id, 'link') }, action: 'read links' });
+
+		/** By short code or short URL. */
+		get(codeOrUrl: string): Promise<LinkWithUrl> {
+			return get(shortCodeFrom('short_code', codeOrUrl));
 		},
-		lookup(by: LinkLookup) {
-			let query: Record<string, string>;
-			if ('shortUrl' in by) query = { shortUrl: validateUrl('shortUrl', by.shortUrl) };
-			else if ('slug' in by) query = { domain: validateDomain('domain', by.domain), slug: validateSlug('slug', by.slug) };
-			else query = { destination: validateUrl('destination', by.destination) };
-			return http.call<Link>('lookupLink', { query, action: 'look up links' });
+
+		getOrNothing(codeOrUrl: string): Promise<LinkWithUrl | undefined> {
+			return getOrNothing(shortCodeFrom('short_code', codeOrUrl));
 		},
-		/** Pass a stable `idempotencyKey` (e.g. derived from the workflow run) so a re-run never creates twice. */
-		create(input: LinkInput, options: CreateOptions = {}) {
-			return http.call<Link>('createLink', {
-				body: buildLinkCreate(input),
-				idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
-				action: 'create links',
-				proceed: options.proceed,
-			});
-		},
+
 		/**
-		 * Creates up to 100 links in one request; each entry succeeds or fails alone. Entries that fail
-		 * local validation are not sent and come back as `{ index, error }` like Linkkit's own failures.
+		 * Creates the link under a code derived from `identity` (link-codes.ts). Every repeat of the same create sends
+		 * the same code, so a lost answer, a retry or a re-run can only ever update this create's own link. A code held
+		 * elsewhere (409) moves on to the next derivation, the same sequence each time.
 		 */
-		async createMany(inputs: LinkInput[], options: CreateOptions = {}): Promise<BulkCreateResult> {
-			if (inputs.length === 0) return { data: [] };
-			if (inputs.length > 100) throw inputError('links', `has ${inputs.length} entries; send at most 100 per call`);
-			const results: BulkCreateResult['data'] = [];
-			const valid: { index: number; body: LinkCreate }[] = [];
-			inputs.forEach((input, index) => {
+		async createOnce(identity: string, input: LinkInput, options: CreateOptions = {}): Promise<CreatedLink> {
+			const body = buildLinkBody(input, now());
+			let taken: LinkkitError | undefined;
+			for (let attempt = 0; attempt < DERIVED_CODE_ATTEMPTS; attempt++) {
 				try {
-					valid.push({ index, body: buildLinkCreate(input) });
+					return await put(derivedShortCode(identity, attempt), body, attempt === 0 ? options : {});
 				} catch (error) {
-					const e = error as { message: string; details?: { field: string; message: string }[] };
-					results.push({ index, error: { code: 'validation_failed', message: e.message, details: e.details } });
+					if (!(error instanceof LinkkitError) || error.status !== 409) throw error;
+					taken = error;
 				}
-			});
-			if (valid.length) {
-				const answer = await http.call<BulkCreateResult>('bulkCreateLinks', {
-					body: { links: valid.map((v) => v.body) },
-					idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
-					action: 'create links',
-					proceed: options.proceed,
-				});
-				for (const entry of answer.data) results.push({ ...entry, index: valid[entry.index].index });
 			}
-			return { data: results.sort((a, b) => a.index - b.index) };
+			throw taken as LinkkitError;
 		},
-		update(id: string, input: LinkInput) {
-			return http.call<Link>('updateLink', {
-				pathParams: { id: validateId('linkId', id, 'link') },
-				body: buildLinkUpdate(input),
-				action: 'update links',
+
+		/**
+		 * Creates the link under the code a person chose, and never overwrites another link: a code already in use is
+		 * refused, unless that link already has exactly these details (a repeat of this same create), which is returned.
+		 */
+		async createWithCode(codeInput: unknown, input: LinkInput, options: CreateOptions = {}): Promise<CreatedLink> {
+			const code = validateShortCode('short_code', codeInput);
+			const body = buildLinkBody(input, now());
+			const existing = await getOrNothing(code);
+			if (existing) {
+				if (matchesBody(existing, body)) return { link: existing, created: false };
+				throw new LinkkitError({
+					code: 'conflict',
+					status: 409,
+					operation: 'GET /v1/links/{shortCode}',
+					message: `The short code "${code}" is already in use by another link (to ${existing.original_url}). Choose another code, or use "Create or Update" to change that link.`,
+				});
+			}
+			return await put(code, body, options);
+		},
+
+		/**
+		 * Linkkit picks the code (`POST /v1/links`, 6 characters). Its answer lost, the link is looked for among the
+		 * links created since (same destination and details) before the create is sent again.
+		 */
+		async createPicked(input: LinkInput, options: CreateOptions = {}): Promise<CreatedLink> {
+			const body = buildLinkBody(input, now());
+			return await createReconciled(http, {
+				send: async () => ({
+					link: withShortUrl(await http.call<Link>('createLink', { body, action: action.create, proceed: options.proceed })),
+					created: true,
+				}),
+				find: async (since) => {
+					const pages = paginate<Link>((page, limit) =>
+						http.call<Paged<Link>>('listLinks', { query: { search: body.original_url, page, limit }, action: action.read }),
+						{ returnAll: true },
+					);
+					for await (const link of pages) {
+						if (!madeSince(link.created_at, since)) break;
+						if (matchesBody(link, body)) return { link: withShortUrl(link), created: true };
+					}
+					return undefined;
+				},
 			});
 		},
-		async delete(id: string): Promise<{ id: string; deleted: true }> {
-			const linkId = validateId('linkId', id, 'link');
-			await http.call('deleteLink', { pathParams: { id: linkId }, action: 'delete links' });
-			return { id: linkId, deleted: true };
+
+		/** Linkkit's own "create or update": creates the link under this code (created) or changes the one that has it. */
+		async upsert(codeInput: unknown, input: LinkInput, options: CreateOptions = {}): Promise<CreatedLink> {
+			return await put(shortCodeFrom('short_code', codeInput), buildLinkBody(input, now()), options);
+		},
+
+		/**
+		 * Changes only the fields given; `short_code` renames. A rename retried after a lost answer finds the old code
+		 * gone (404): the link under the new code with these changes is the first attempt's result.
+		 */
+		async update(codeOrUrl: string, input: LinkInput & { short_code?: unknown }): Promise<LinkWithUrl> {
+			const code = shortCodeFrom('short_code', codeOrUrl);
+			const body = buildLinkUpdate(input, now());
+			try {
+				return withShortUrl(await http.call<Link>('updateLink', { pathParams: { shortCode: code }, body, action: action.write }));
+			} catch (error) {
+				const renamed = body.short_code && body.short_code !== code;
+				if (!(error instanceof LinkkitError) || !error.outcomeUnknown || !isNotFound(error) || !renamed) throw error;
+				const moved = await getOrNothing(body.short_code as string);
+				if (moved && (body.original_url === undefined || moved.original_url === body.original_url)) return moved;
+				throw error;
+			}
+		},
+
+		/** Deletes the link (a retry that finds it gone after a lost answer counts as done). */
+		async delete(codeOrUrl: string): Promise<{ short_code: string; deleted: true }> {
+			const code = shortCodeFrom('short_code', codeOrUrl);
+			await http.call('deleteLink', { pathParams: { shortCode: code }, action: action.delete });
+			return { short_code: code, deleted: true };
 		},
 	};
 }

@@ -1,0 +1,48 @@
+/**
+ * Webhook subscriptions: one event per subscription, delivered to a URL and signed with a secret that only the
+ * subscribe answer carries. Linkkit has no endpoint that lists or reads subscriptions, so whoever subscribes must keep
+ * the id and the secret (n8n: the workflow's static data; Zapier: the subscribe step's output).
+ *
+ * A subscribe whose answer was lost cannot be looked for (nothing lists hooks) nor safely repeated blindly; it is
+ * repeated, and the subscription the lost attempt may have made is left behind with a secret nobody knows: its
+ * deliveries fail signature checks, and the receiver answers them 410 Gone, which makes Linkkit drop it
+ * (docs/assumptions.md A21).
+ */
+
+import { LinkkitError } from '../errors';
+import type { LinkkitHttp } from '../http';
+import { validateUrl, validateUuid } from '../validation';
+import type { Schemas } from './common';
+
+export type Webhook = Schemas['Webhook'];
+export type WebhookEvent = Schemas['WebhookEvent'];
+
+export const webhookEvents: ReadonlyArray<WebhookEvent> = ['link.created', 'link.updated', 'link.deleted', 'link.clicked'];
+
+export function hooksApi(http: LinkkitHttp) {
+	return {
+		async subscribe(event: WebhookEvent, targetUrl: string): Promise<Webhook> {
+			if (!webhookEvents.includes(event)) {
+				throw new LinkkitError({ code: 'invalid_input', message: `"${event}" is not a Linkkit event; use one of ${webhookEvents.join(', ')}.` });
+			}
+			const body = { event, target_url: validateUrl('target_url', targetUrl) };
+			for (let attempt = 0; ; attempt++) {
+				try {
+					return await http.call<Webhook>('subscribeHook', { body, action: 'subscribe to events' });
+				} catch (error) {
+					if (!(error instanceof LinkkitError) || !error.outcomeUnknown || attempt >= 2) throw error;
+				}
+			}
+		},
+		/** Ends a subscription; one already gone (404) counts as ended. */
+		async unsubscribe(id: unknown): Promise<{ id: string; unsubscribed: true }> {
+			const checked = validateUuid('hookId', id, 'webhook');
+			try {
+				await http.call('unsubscribeHook', { pathParams: { id: checked }, action: 'unsubscribe' });
+			} catch (error) {
+				if (!(error instanceof LinkkitError) || error.status !== 404) throw error;
+			}
+			return { id: checked, unsubscribed: true };
+		},
+	};
+}
