@@ -8,11 +8,12 @@ import type { HttpRequest, HttpResponse, LinkkitPort } from '../../core';
 export type Scripted = HttpResponse | Error | ((request: HttpRequest) => HttpResponse);
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
-	return { status, headers: { 'content-type': 'application/json', 'x-request-id': 'req_test123', ...headers }, body };
+	return { status, headers: { 'content-type': 'application/json', ...headers }, body };
 }
 
-export function apiError(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-	return json(status, { error: { code, message, requestId: 'req_err456', ...extra } }, headers);
+/** Linkkit's error envelope: `{"error": "<message>"}` (docs/openapi.yaml). */
+export function apiError(status: number, message: string, headers: Record<string, string> = {}) {
+	return json(status, { error: message }, headers);
 }
 
 export class FakePort implements LinkkitPort {
