@@ -1,90 +1,97 @@
-import { collect, createLinkkitClient, LinkkitError, paginate } from '../../core';
-import { apiError, FakePort, json } from '../support/fake-port';
+import { collect, createLinkkitClient, LinkkitError, paginate, type Paged } from '../../core';
+import { apiError, FakePort } from '../support/fake-port';
 
-function pages(total: number) {
-	const calls: { cursor?: string; size: number }[] = [];
-	const fetchPage = async (cursor: string | undefined, size: number) => {
-		calls.push({ cursor, size });
-		const start = cursor ? Number(cursor) : 0;
-		const data = Array.from({ length: Math.min(size, total - start) }, (_, i) => start + i);
-		const next = start + data.length;
-		return { data, nextCursor: next < total ? String(next) : null };
+/** A page/limit list of `total` items; `shift` inserts that many new items at the top before page `atPage`. */
+function list(total: number, shift?: { atPage: number; count: number }) {
+	let items = Array.from({ length: total }, (_, i) => ({ id: `item-${total - i}` }));
+	const calls: Array<{ page: number; limit: number }> = [];
+	const fetchPage = async (page: number, limit: number): Promise<Paged<{ id: string }>> => {
+		calls.push({ page, limit });
+		if (shift && page === shift.atPage) items = [...Array.from({ length: shift.count }, (_, i) => ({ id: `new-${i}` })), ...items];
+		return { data: items.slice((page - 1) * limit, page * limit), meta: { page, limit, total: items.length } };
 	};
 	return { calls, fetchPage };
 }
 
-describe('pagination', () => {
-	it('return all walks every page to the end', async () => {
-		const { calls, fetchPage } = pages(250);
+describe('page/limit pagination', () => {
+	it('return all walks every page once, stopping at the total', async () => {
+		const { calls, fetchPage } = list(250);
 		const items = await collect(paginate(fetchPage, { returnAll: true }));
-		expect(items).toEqual(Array.from({ length: 250 }, (_, i) => i));
-		expect(calls.map((c) => c.size)).toEqual([100, 100, 100]);
+		expect(items).toHaveLength(250);
+		expect(calls).toEqual([
+			{ page: 1, limit: 100 },
+			{ page: 2, limit: 100 },
+			{ page: 3, limit: 100 },
+		]);
 	});
 
-	it('a limit asks only for what it still needs and stops', async () => {
-		const { calls, fetchPage } = pages(1000);
-		const items = await collect(paginate(fetchPage, { limit: 130 }));
-		expect(items).toHaveLength(130);
-		expect(calls.map((c) => c.size)).toEqual([100, 30]);
+	it('stops without an extra request when the total is a multiple of the page', async () => {
+		const { calls, fetchPage } = list(200);
+		await collect(paginate(fetchPage, { returnAll: true }));
+		expect(calls).toHaveLength(2);
 	});
 
-	it('guards against a cursor that loops', async () => {
-		const fetchPage = async () => ({ data: [1, 2], nextCursor: 'same' });
-		await expect(collect(paginate(fetchPage, { returnAll: true }))).rejects.toThrow(/cursor it had already given/);
+	it('a limit keeps one page size throughout (offsets depend on it) and stops when enough came', async () => {
+		const small = list(1000);
+		expect(await collect(paginate(small.fetchPage, { limit: 30 }))).toHaveLength(30);
+		expect(small.calls).toEqual([{ page: 1, limit: 30 }]);
+		const large = list(1000);
+		expect(await collect(paginate(large.fetchPage, { limit: 130 }))).toHaveLength(130);
+		expect(large.calls).toEqual([
+			{ page: 1, limit: 100 },
+			{ page: 2, limit: 100 },
+		]);
 	});
 
-	it('stops at the page safety limit', async () => {
-		const { fetchPage } = pages(1000);
-		await expect(collect(paginate(fetchPage, { returnAll: true, pageSize: 10, maxPages: 5 }))).rejects.toThrow(/safety limit/);
+	it('drops the repeats a list shifted by new items would give', async () => {
+		const { fetchPage } = list(150, { atPage: 2, count: 3 });
+		const items = await collect(paginate(fetchPage, { returnAll: true }));
+		expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+		expect(items.map((i) => i.id)).toContain('item-1');
+	});
+
+	it('stops at the page safety limit with a clear message', async () => {
+		const endless = async (page: number, limit: number) => ({ data: Array.from({ length: limit }, (_, i) => ({ id: `${page}-${i}` })) });
+		await expect(collect(paginate(endless, { returnAll: true, maxPages: 3 }))).rejects.toThrow(/Stopped after 3 pages/);
 	});
 });
 
-async function errorFor(answer: ReturnType<typeof json>, call = 'get'): Promise<LinkkitError> {
-	const port = new FakePort([answer]);
-	const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', retry: { maxRetries: 0 } });
-	try {
-		if (call === 'create') await client.links.create({ destination: 'https://example.com' });
-		else await client.links.get('lnk_abc');
-	} catch (error) {
-		return error as LinkkitError;
-	}
-	throw new Error('expected failure');
-}
+describe("Linkkit's errors become messages people can act on", () => {
+	const client = (port: FakePort) => createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', retry: { pacing: false } });
+	const failure = async (promise: Promise<unknown>) => {
+		try {
+			await promise;
+		} catch (error) {
+			expect(error).toBeInstanceOf(LinkkitError);
+			return error as LinkkitError;
+		}
+		throw new Error('expected a failure');
+	};
 
-describe('error messages people can act on', () => {
-	it('401 says how to get a key', async () => {
-		const e = await errorFor(apiError(401, 'unauthorized', 'API key missing or incorrect'));
-		expect(e.message).toBe('API key missing or incorrect — generate one in Linkkit under Settings → API Keys.');
-		expect(e).toMatchObject({ status: 401, code: 'unauthorized', requestId: 'req_err456' });
+	it.each([
+		[400, 'custom_domain is not a verified domain of this workspace', 'bad_request', /refused the request: custom_domain is not a verified domain/],
+		[401, 'Unauthorized', 'unauthorized', /API key missing or incorrect — generate one in Linkkit under Settings → API Keys/],
+		[403, 'Plan limit reached', 'forbidden', /does not allow this API key to read links: Plan limit reached\. Your Linkkit plan's limit is reached/],
+		[404, 'Link not found', 'not_found', /^Link not found — check the short code/],
+		[409, 'short_code already taken', 'conflict', /Conflict: short_code already taken/],
+		[422, 'URL failed safety checks', 'unprocessable', /failed Linkkit's safety checks/],
+	])('%i keeps the status and Linkkit\'s message', async (status, message, code, wording) => {
+		const port = new FakePort([apiError(status, message)]);
+		const error = await failure(client(port).links.get('abc123'));
+		expect(error.status).toBe(status);
+		expect(error.code).toBe(code);
+		expect(error.apiMessage).toBe(message);
+		expect(error.message).toMatch(wording);
+		expect(error.operation).toBe('GET /v1/links/{shortCode}');
 	});
 
-	it('403 names the missing scope from the contract', async () => {
-		const e = await errorFor(apiError(403, 'forbidden', 'nope'), 'create');
-		expect(e.message).toMatch(/lacks the "links:write" permission to create links/);
-	});
-
-	it('404, 409 and 422 keep Linkkit’s words and fields', async () => {
-		expect((await errorFor(apiError(404, 'not_found', 'No link lnk_abc'))).message).toMatch(/^No link lnk_abc — check the ID/);
-		expect((await errorFor(apiError(409, 'conflict', 'The slug "sale" is taken on lnkk.it.'), 'create')).message).toBe(
-			'Conflict: The slug "sale" is taken on lnkk.it.',
-		);
-		const e = await errorFor(
-			apiError(422, 'validation_failed', 'Invalid', { details: [{ field: 'domain', message: 'not a domain of this account' }] }),
-			'create',
-		);
-		expect(e.message).toBe('Linkkit rejected the input — domain: not a domain of this account.');
-		expect(e.field).toBe('domain');
-	});
-
-	it('5xx messages carry Linkkit’s message and the request id', async () => {
-		const e = await errorFor(apiError(503, 'service_unavailable', 'Maintenance'));
-		expect(e.message).toMatch(/temporarily unavailable \(HTTP 503\): Maintenance\. .*request id req_err456/);
-		expect(e.description).toBe('HTTP 503 · code service_unavailable · request id req_err456 · GET /v1/links/{id}');
-	});
-
-	it('a JSON 200 that is not JSON is reported, not returned', async () => {
-		const e = await errorFor({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>login</html>' });
-		expect(e.code).toBe('invalid_response');
-		expect(e.message).toMatch(/not JSON/);
+	it('an HTML page from a proxy is named as such, not parsed', async () => {
+		const page = { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway</html>' };
+		const port = new FakePort([page]);
+		const once = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', retry: { pacing: false, maxRetries: 0 } });
+		const error = await failure(once.links.delete('abc123'));
+		expect(error.message).toMatch(/HTML page instead of JSON \(HTTP 502\)/);
+		// A DELETE whose 502 may have been the gateway after Linkkit deleted: its outcome is not known.
+		expect(error.outcomeUnknown).toBe(true);
 	});
 });

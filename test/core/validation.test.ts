@@ -1,19 +1,18 @@
 import {
-	analyticsQuery,
-	buildCampaignCreate,
-	buildLinkCreate,
+	applyUtmTemplate,
+	buildLinkBody,
 	buildLinkUpdate,
-	buildSegmentCreate,
-	createLinkkitClient,
 	LinkkitError,
 	normaliseBaseUrl,
-	resolveDateRange,
+	validateCents,
+	validateColor,
+	validateCurrency,
 	validateIsoDate,
-	validateSlug,
-	validateTags,
+	validateJsonObject,
+	validateShortCode,
 	validateUrl,
+	validateUuid,
 } from '../../core';
-import { FakePort } from '../support/fake-port';
 
 function fieldOf(fn: () => unknown): { field?: string; message: string } {
 	try {
@@ -27,190 +26,98 @@ function fieldOf(fn: () => unknown): { field?: string; message: string } {
 	throw new Error('expected a validation error');
 }
 
+const now = Date.UTC(2026, 11, 3, 12);
+
 describe('URL validation', () => {
 	it.each([
 		['https://example.com/page?x=1', 'https://example.com/page?x=1'],
 		['  http://example.com  ', 'http://example.com'],
-	])('accepts %s', (input, expected) => expect(validateUrl('destination', input)).toBe(expected));
+	])('accepts %s', (input, expected) => expect(validateUrl('original_url', input)).toBe(expected));
 
 	it.each([
 		['javascript:alert(1)', /only http:\/\/ and https:\/\/.*javascript:/],
 		['ftp://example.com/file', /only http:\/\/ and https:\/\/.*ftp:/],
 		['example.com', /not a full web address/],
 		['https://exa mple.com', /must not contain spaces/],
-		['https://example.com/a b', /must not contain spaces/],
-		// Not a web address at all: say that, not "no spaces".
-		['not a url', /^destination: "not a url" is not a full web address — it must start with http:\/\/ or https:\/\//],
 		['', /is required/],
-		[`https://example.com/${'a'.repeat(2048)}`, /at most 2048/],
-	])('refuses %s naming the field', (input, message) => {
-		const error = fieldOf(() => validateUrl('destination', input));
-		expect(error.field).toBe('destination');
-		expect(error.message).toMatch(message);
+		[`https://example.com/${'a'.repeat(2100)}`, /at most 2048/],
+	])('refuses %s with a clear message naming the field', (input, message) => {
+		const { field, message: text } = fieldOf(() => validateUrl('original_url', input));
+		expect(field).toBe('original_url');
+		expect(text).toMatch(message);
 	});
+});
+
+describe('short codes follow Linkkit\'s rule (≥ 3 of letters, digits, - and _)', () => {
+	it.each(['abc', 'Summer_Sale-2026', 'x1y'])('accepts %s', (code) => expect(validateShortCode('short_code', code)).toBe(code));
+	it.each(['ab', 'a b c', 'ümlaut', 'a/b', '   '])('refuses %j', (code) => expect(fieldOf(() => validateShortCode('short_code', code)).field).toBe('short_code'));
 });
 
 describe('other fields', () => {
-	it('checks slugs', () => {
-		expect(validateSlug('slug', 'black-friday_26')).toBe('black-friday_26');
-		expect(fieldOf(() => validateSlug('slug', '')).message).toMatch(/cannot be empty/);
-		expect(fieldOf(() => validateSlug('slug', '   ')).message).toMatch(/only spaces/);
-		expect(fieldOf(() => validateSlug('slug', 'no/slashes')).message).toMatch(/only letters, digits/);
-		expect(fieldOf(() => validateSlug('slug', 'x'.repeat(65))).field).toBe('slug');
+	it('colours become #RRGGBB', () => {
+		expect(validateColor('color', '3b82f6')).toBe('#3B82F6');
+		expect(validateColor('color', '#abc')).toBe('#AABBCC');
+		expect(fieldOf(() => validateColor('color', 'blue')).message).toMatch(/not a colour such as #3B82F6/);
 	});
 
-	it('normalises ISO dates and refuses others', () => {
-		expect(validateIsoDate('expiresAt', '2026-12-01')).toBe('2026-12-01T00:00:00.000Z');
-		expect(validateIsoDate('expiresAt', '2026-12-01T10:30:00')).toBe('2026-12-01T10:30:00.000Z');
-		expect(validateIsoDate('expiresAt', '2026-12-01T10:30:00+02:00')).toBe('2026-12-01T08:30:00.000Z');
-		expect(fieldOf(() => validateIsoDate('expiresAt', 'next tuesday')).message).toMatch(/expiresAt: "next tuesday" is not an ISO 8601 date/);
-		expect(fieldOf(() => validateIsoDate('expiresAt', '2026-02-30T99:00:00Z')).field).toBe('expiresAt');
+	it('UUIDs name the object they should be', () => {
+		expect(validateUuid('list_id', '3F6C1A9E-8B2D-4C71-9E0A-5D4B7F2C1E88', 'segment')).toBe('3f6c1a9e-8b2d-4c71-9e0a-5d4b7f2c1e88');
+		expect(fieldOf(() => validateUuid('list_id', 'lst_123', 'segment')).message).toMatch(/not a segment ID/);
 	});
 
-	it('splits, trims and de-duplicates tags', () => {
-		expect(validateTags('tags', 'sale, newsletter ,sale,,')).toEqual(['sale', 'newsletter']);
-		expect(fieldOf(() => validateTags('tags', Array.from({ length: 21 }, (_, i) => `t${i}`))).message).toMatch(/at most 20/);
+	it('amounts are whole cents; currencies three letters, lower case', () => {
+		expect(validateCents('amount', '4999')).toBe(4999);
+		expect(fieldOf(() => validateCents('amount', 49.99)).message).toMatch(/whole number of cents \(4999 for 49.99\)/);
+		expect(fieldOf(() => validateCents('amount', -1)).field).toBe('amount');
+		expect(validateCurrency('currency', 'EUR')).toBe('eur');
+		expect(fieldOf(() => validateCurrency('currency', 'euro')).field).toBe('currency');
 	});
 
-	it('builds a create body: blanks dropped, UTM checked per field', () => {
-		expect(
-			buildLinkCreate({ destination: 'https://example.com', slug: undefined, title: '', tags: 'a,b', utm: { source: 'news', medium: '' } }),
-		).toEqual({ destination: 'https://example.com', tags: ['a', 'b'], utm: { source: 'news' } });
-		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', utm: { source: 'x'.repeat(201) } })).field).toBe('utm.source');
-		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', utm: { channel: 'x' } })).field).toBe('utm.channel');
-		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', campaignId: 'summer' })).message).toMatch(/not a campaign ID — campaign IDs look like cmp_/);
-		// A blank slug (a mapped value that came out empty) is "not given": Linkkit makes one up.
-		expect(buildLinkCreate({ destination: 'https://x.io', slug: '' })).toEqual({ destination: 'https://x.io' });
-		expect(buildLinkCreate({ destination: 'https://x.io', slug: '   ' })).toEqual({ destination: 'https://x.io' });
-		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', slug: 'no spaces please' })).field).toBe('slug');
-		expect(
-			fieldOf(() => buildLinkCreate({ destination: 'https://x.io', segmentRoutes: [{ segmentId: 'seg_1', destination: 'mailto:a@b.c' }] })).field,
-		).toBe('segmentRoutes[0].destination');
+	it('metadata is an object or JSON text of one', () => {
+		expect(validateJsonObject('metadata', '{"plan":"pro"}')).toEqual({ plan: 'pro' });
+		expect(fieldOf(() => validateJsonObject('metadata', '[1]')).message).toMatch(/must be an object/);
+		expect(fieldOf(() => validateJsonObject('metadata', '{oops')).message).toMatch(/not valid JSON/);
 	});
 
-	it('update bodies keep explicit nulls and need at least one field', () => {
-		expect(buildLinkUpdate({ title: null, campaignId: null })).toEqual({ title: null, campaignId: null });
-		expect(fieldOf(() => buildLinkUpdate({ title: '' })).message).toMatch(/at least one field/);
+	it('dates accept ISO 8601 with or without a zone', () => {
+		expect(validateIsoDate('expire_at', '2027-01-01')).toBe('2027-01-01T00:00:00.000Z');
+		expect(fieldOf(() => validateIsoDate('expire_at', '01/02/2027')).message).toMatch(/ISO 8601/);
 	});
+});
 
-	it('refuses an expiry in the past, on create and on update, and takes one ahead', () => {
-		const now = Date.parse('2026-11-27T12:00:00Z');
-		expect(fieldOf(() => buildLinkCreate({ destination: 'https://x.io', expiresAt: '2026-11-27T11:59:00Z' }, now))).toEqual({
-			field: 'expiresAt',
-			message: 'expiresAt: 2026-11-27T11:59:00Z is in the past — choose a later date and time, or leave it empty',
+describe('link bodies', () => {
+	it('a create needs the destination and leaves blanks out', () => {
+		expect(buildLinkBody({ original_url: 'https://example.com', title: '', notes: '  ', custom_domain: 'Go.Acme.com' }, now)).toEqual({
+			original_url: 'https://example.com',
+			custom_domain: 'go.acme.com',
 		});
-		expect(fieldOf(() => buildLinkUpdate({ expiresAt: '2020-01-01' }, now)).field).toBe('expiresAt');
-		expect(buildLinkCreate({ destination: 'https://x.io', expiresAt: '2026-12-01' }, now).expiresAt).toBe('2026-12-01T00:00:00.000Z');
-		// Clearing the expiry (never expire) is still an update.
-		expect(buildLinkUpdate({ expiresAt: null }, now)).toEqual({ expiresAt: null });
+		expect(fieldOf(() => buildLinkBody({ title: 'x' }, now)).field).toBe('original_url');
+		expect(fieldOf(() => buildLinkBody({ original_url: 'https://example.com', expire_at: '2020-01-01' }, now)).message).toMatch(/in the past/);
 	});
 
-	it('asks for two-letter country codes in segment rules, as Linkkit records countries', () => {
-		const rules = (value: string) => buildSegmentCreate({ name: 'x', rules: [{ field: 'country', operator: 'is', value }] }).rules[0].value;
-		expect(rules('de')).toBe('DE');
-		expect(fieldOf(() => rules('Germany'))).toEqual({
-			field: 'rules[0].value',
-			message: 'rules[0].value: "Germany" is not a two-letter country code such as DE or US',
-		});
-		// Other properties keep free text.
-		expect(buildSegmentCreate({ name: 'x', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] }).rules[0].value).toBe('Chrome');
+	it('an update changes only what is given, null clears, and needs something', () => {
+		expect(buildLinkUpdate({ title: null, short_code: 'new-code', is_active: 'false' }, now)).toEqual({ title: null, short_code: 'new-code', is_active: false });
+		expect(fieldOf(() => buildLinkUpdate({}, now)).field).toBe('fields');
 	});
 
-	it('checks segment rules one by one', () => {
-		const rules = [{ field: 'country', operator: 'is', value: 'DE' }];
-		expect(buildSegmentCreate({ name: 'Germany', rules })).toEqual({ name: 'Germany', rules });
-		expect(fieldOf(() => buildSegmentCreate({ name: 'x', rules: [] })).message).toMatch(/at least one rule/);
-		expect(fieldOf(() => buildSegmentCreate({ name: 'x', rules: [...rules, { field: 'planet', operator: 'is', value: 'Mars' }] })).field).toBe(
-			'rules[1].field',
-		);
-		expect(fieldOf(() => buildSegmentCreate({ name: 'x', rules: [{ field: 'os', operator: 'matches', value: 'iOS' }] })).field).toBe(
-			'rules[0].operator',
-		);
-		expect(fieldOf(() => buildSegmentCreate({ name: 'x', rules: [{ field: 'os', operator: 'is', value: ' ' }] })).field).toBe('rules[0].value');
+	it('a campaign setting writes its UTM parameters into the destination', () => {
+		const template = { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'summer sale', utm_term: null, utm_content: '', ref: 'acme' };
+		const body = buildLinkBody({ original_url: 'https://example.com/p?utm_source=old&x=1', utmTemplate: template }, now);
+		const url = new URL(body.original_url);
+		expect(url.searchParams.get('utm_source')).toBe('newsletter');
+		expect(url.searchParams.get('utm_medium')).toBe('email');
+		expect(url.searchParams.get('utm_campaign')).toBe('summer sale');
+		expect(url.searchParams.get('ref')).toBe('acme');
+		expect(url.searchParams.get('x')).toBe('1');
+		expect(url.searchParams.has('utm_term')).toBe(false);
+		expect(applyUtmTemplate('https://example.com/', {})).toBe('https://example.com/');
 	});
+});
 
-	it('checks campaign periods', () => {
-		expect(fieldOf(() => buildCampaignCreate({ name: 'x', startsAt: '2026-12-02', endsAt: '2026-12-01' })).field).toBe('endsAt');
-		expect(fieldOf(() => buildCampaignCreate({ name: '  ' })).field).toBe('name');
-	});
-
-	it('resolves date presets to explicit UTC periods', () => {
-		const now = Date.UTC(2026, 10, 27, 15, 30);
-		expect(resolveDateRange('yesterday', now)).toEqual({ from: '2026-11-26T00:00:00.000Z', to: '2026-11-27T00:00:00.000Z' });
-		expect(resolveDateRange('lastMonth', now)).toEqual({ from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' });
-		expect(resolveDateRange('last7Days', now).from).toBe('2026-11-20T15:30:00.000Z');
-		expect(fieldOf(() => analyticsQuery({ linkId: 'lnk_a', campaignId: 'cmp_b' })).field).toBe('campaignId');
-		expect(fieldOf(() => analyticsQuery({ preset: 'custom', from: '2026-11-02', to: '2026-11-01' })).field).toBe('to');
-	});
-
-	it('accepts https base URLs and http only for a local sandbox', () => {
+describe('base URL', () => {
+	it('defaults to Linkkit, allows plain http only on the loopback, drops a trailing /v1', () => {
 		expect(normaliseBaseUrl('')).toBe('https://api.uselinkkit.com');
-		expect(normaliseBaseUrl('https://eu.api.uselinkkit.com/')).toBe('https://eu.api.uselinkkit.com');
-		expect(normaliseBaseUrl('http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010');
-		expect(normaliseBaseUrl('http://localhost:4010/')).toBe('http://localhost:4010');
-		expect(fieldOf(() => normaliseBaseUrl('http://api.uselinkkit.com')).field).toBe('baseUrl');
-		expect(fieldOf(() => normaliseBaseUrl('https://user:pw@api.uselinkkit.com')).field).toBe('baseUrl');
-	});
-});
-
-describe('bad input sends nothing', () => {
-	it.each([
-		['create with a javascript: URL', (c: ReturnType<typeof createLinkkitClient>) => c.links.create({ destination: 'javascript:alert(1)' })],
-		['get with a campaign ID', (c: ReturnType<typeof createLinkkitClient>) => c.links.get('cmp_123')],
-		['update with nothing', (c: ReturnType<typeof createLinkkitClient>) => c.links.update('lnk_1', {})],
-		['timeseries with a bad interval', (c: ReturnType<typeof createLinkkitClient>) => c.analytics.timeseries({ interval: 'year' as never })],
-		['clicks with a bad country', (c: ReturnType<typeof createLinkkitClient>) => c.analytics.clicksPage({ country: 'Germany' })],
-		// A blank name would be no filter at all, and Linkkit would answer with the newest record.
-		['find a campaign by a blank name', (c: ReturnType<typeof createLinkkitClient>) => c.campaigns.findByName('  ')],
-		['find a segment by an empty name', (c: ReturnType<typeof createLinkkitClient>) => c.segments.findByName('')],
-	])('%s', async (_name, call) => {
-		const port = new FakePort([]);
-		const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com' });
-		await expect((async () => call(client))()).rejects.toMatchObject({ code: 'invalid_input' });
-		expect(port.requests).toHaveLength(0);
-	});
-
-	it('a bulk create sends only the valid entries and maps results back to input positions', async () => {
-		const port = new FakePort([
-			(request) => ({
-				status: 200,
-				headers: {},
-				body: {
-					data: (request.body as { links: { destination: string }[] }).links.map((l, index) =>
-						index === 1
-							? { index, error: { code: 'conflict', message: 'slug taken' } }
-							: { index, link: { id: `lnk_${index}`, destination: l.destination } },
-					),
-				},
-			}),
-		]);
-		const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com' });
-		const result = await client.links.createMany([
-			{ destination: 'https://a.example' },
-			{ destination: 'not a url' },
-			{ destination: 'https://c.example' },
-			{ destination: 'https://d.example' },
-		]);
-		expect((port.requests[0].body as { links: unknown[] }).links).toHaveLength(3);
-		expect(result.data.map((r) => [r.index, 'link' in r ? 'ok' : r.error.code])).toEqual([
-			[0, 'ok'],
-			[1, 'validation_failed'],
-			[2, 'conflict'],
-			[3, 'ok'],
-		]);
-	});
-});
-
-describe('date ranges and base URLs that would silently do the wrong thing', () => {
-	it('refuses From/To next to a preset, and a Custom range without From', () => {
-		expect(fieldOf(() => analyticsQuery({ preset: 'last30Days', from: '2026-11-01' })).message).toMatch(/only with the Custom date range/);
-		expect(fieldOf(() => analyticsQuery({ preset: 'last7Days', to: '2026-11-01' })).field).toBe('to');
-		expect(fieldOf(() => analyticsQuery({ preset: 'custom' })).field).toBe('from');
-		expect(analyticsQuery({ preset: 'custom', from: '2026-11-01' })).toEqual({ from: '2026-11-01T00:00:00.000Z' });
-	});
-
-	it('drops a trailing /v1 from the Base URL, since every path already starts with it', () => {
-		expect(normaliseBaseUrl('https://api.uselinkkit.com/v1')).toBe('https://api.uselinkkit.com');
-		expect(normaliseBaseUrl('https://eu.example.com/linkkit/v1/')).toBe('https://eu.example.com/linkkit');
+		expect(normaliseBaseUrl('http://127.0.0.1:4010/v1/')).toBe('http://127.0.0.1:4010');
+		expect(fieldOf(() => normaliseBaseUrl('http://api.example.com')).field).toBe('baseUrl');
 	});
 });

@@ -27,6 +27,12 @@ export class FakePort implements LinkkitPort {
 	now = () => this.clock;
 	random = () => this.randomValue;
 
+	/** More scripted answers, after those given so far. */
+	push(...answers: Scripted[]): this {
+		this.script.push(...answers);
+		return this;
+	}
+
 	async sleep(ms: number): Promise<void> {
 		this.sleeps.push(ms);
 		this.clock += ms;
