@@ -9,9 +9,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { limits, operations, segmentRuleFields, segmentRuleOperators, utmKeys } from '../../core';
-import { campaignStatuses } from '../../core/resources/campaigns';
-import { devices, dimensions, intervals } from '../../core/resources/analytics';
+import { conversionTypes, limits, operations, UTM_PARAMETERS, webhookEvents } from '../../core';
+import { clickDimensions } from '../../core/resources/click-stats';
 
 const root = join(__dirname, '../..');
 const doc = parse(readFileSync(join(root, 'docs/openapi.yaml'), 'utf8'));
@@ -31,52 +30,24 @@ describe('generated code is in step with docs/openapi.yaml', () => {
 	});
 });
 
-describe('scopes', () => {
-	it('the Scope enum lists exactly the scopes operations need, and only GET /v1/api-key needs none', () => {
-		const needed = new Set<string>();
-		const anyKey: string[] = [];
-		for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
-			for (const [method, op] of Object.entries(item)) {
-				if (!path.startsWith('/v1/') || typeof op !== 'object' || !('x-linkkit-scope' in op)) continue;
-				if (op['x-linkkit-scope'] === null) anyKey.push(`${method.toUpperCase()} ${path}`);
-				else needed.add(String(op['x-linkkit-scope']));
-			}
-		}
-		expect([...schemas.Scope.enum].sort()).toEqual([...needed].sort());
-		expect(anyKey).toEqual(['GET /v1/api-key']);
-	});
-});
+describe('core limits and enumerations match the contract', () => {
+	const paths = doc.paths;
 
-describe('core validation limits match the contract', () => {
-	it('patterns and lengths', () => {
-		expect(limits.slugPattern.source).toBe(schemas.Slug.pattern);
-		expect(limits.domainPattern.source).toBe(schemas.Domain.pattern);
-		expect(limits.destinationMaxLength).toBe(schemas.Destination.maxLength);
-		expect(limits.titleMaxLength).toBe(schemas.LinkCreate.properties.title.maxLength);
-		expect(limits.descriptionMaxLength).toBe(schemas.LinkCreate.properties.description.maxLength);
-		expect(limits.nameMaxLength).toBe(schemas.CampaignCreate.properties.name.maxLength);
-		expect(limits.tagMaxLength).toBe(schemas.Tag.maxLength);
-		expect(limits.maxTags).toBe(schemas.Tags.maxItems);
-		expect(limits.utmMaxLength).toBe(schemas.UtmValue.maxLength);
-		expect(limits.maxSegmentRoutes).toBe(schemas.SegmentRoutes.maxItems);
-		expect(limits.maxRules).toBe(schemas.SegmentCreate.properties.rules.maxItems);
-		expect(limits.ruleValueMaxLength).toBe(schemas.SegmentRule.properties.value.maxLength);
+	it("short codes: PATCH's short_code rule", () => {
+		const rule = paths['/v1/links/{shortCode}'].patch.requestBody.content['application/json'].schema.properties.short_code;
+		expect(limits.shortCodePattern.source).toBe(rule.pattern);
+		expect(limits.shortCodeMinLength).toBe(rule.minLength);
 	});
 
-	it('enumerations', () => {
-		expect([...segmentRuleFields]).toEqual(schemas.SegmentRuleField.enum);
-		expect([...segmentRuleOperators]).toEqual(schemas.SegmentRuleOperator.enum);
-		expect([...utmKeys]).toEqual(Object.keys(schemas.Utm.properties));
-		expect([...campaignStatuses]).toEqual(schemas.CampaignStatus.enum);
-		expect([...devices]).toEqual(schemas.Device.enum);
-		expect([...dimensions]).toEqual(schemas.Dimension.enum);
-		expect([...intervals]).toEqual(schemas.Interval.enum);
+	it('page size and bulk size', () => {
+		expect(limits.pageSizeMax).toBe(doc.components.parameters.LimitParam.schema.maximum);
+		expect(limits.bulkMaxLinks).toBe(paths['/v1/links/bulk'].post.requestBody.content['application/json'].schema.properties.links.maxItems);
 	});
 
-	it('ID prefixes', () => {
-		for (const [kind, prefix] of Object.entries(limits.idPrefixes)) {
-			const schema = schemas[`${kind[0].toUpperCase()}${kind.slice(1)}Id`];
-			expect(schema.pattern).toBe(`^${prefix}[A-Za-z0-9]+$`);
-		}
+	it('webhook events, conversion types, UTM template fields, click fields', () => {
+		expect([...webhookEvents]).toEqual(schemas.WebhookEvent.enum);
+		expect([...conversionTypes]).toEqual(schemas.ConversionType.enum);
+		expect([...UTM_PARAMETERS]).toEqual(Object.keys(schemas.UtmTemplate.properties).filter((k) => !['id', 'name', 'created_at'].includes(k)));
+		for (const dimension of clickDimensions) expect(Object.keys(schemas.Click.properties)).toContain(dimension);
 	});
 });
