@@ -2,37 +2,38 @@
 /**
  * Injected failures, so connectors can be tested against a flaky API. Three controls, strongest first:
  *  1. per request, the `X-Sandbox-Fault` header;
- *  2. scripted, the `next` queue (each /v1 request takes the first step that applies to it: any step without `match`,
- *     or one whose `match` names its method and path) for deterministic tests;
+ *  2. scripted, the `next` queue (each API request takes the first step that applies to it: any step without `match`,
+ *     or one whose `match` names its method and path, e.g. `PUT /v1/links/abc123`) for deterministic tests;
  *  3. run-level fractions, drawn from the seeded PRNG, and `latencyMs`.
  *
  * Two families of kinds:
  *  - before the handler (`500`, `503`, `html`, `drop`, `429`, `stall`): the request never reaches the handler, so it
  *    never changes data. `stall` holds the connection open without answering (longer than any client waits).
- *  - after the handler (`commit-drop`, `commit-500`): the handler runs and its changes are kept (an Idempotency-Key's
- *    answer is remembered as usual), then the client gets no answer (`commit-drop`) or a JSON 500 (`commit-500`)
- *    instead of what the handler answered. This is the case idempotency keys exist for.
- * Faults run after auth and rate limiting.
+ *  - after the handler (`commit-drop`, `commit-500`): the handler runs and its changes are kept, then the client
+ *    gets no answer (`commit-drop`) or a JSON 500 (`commit-500`) instead of what the handler answered: the lost
+ *    answer a client must recover from without doing the write twice (A2, A16).
+ * Faults apply to /v1, /feeds and /track, after auth and rate limiting.
  */
 import type { RequestHandler, Response } from 'express';
-import { ApiError, badRequest, sendError } from './errors';
+import { ApiError, badRequest, sendError } from './http/errors';
 import { Prng } from './prng';
+import { sendTooManyRequests, type RateLimitHeaderSetting } from './rate-limit-middleware';
 
 export type FaultKind = '500' | '503' | 'html' | 'drop' | '429' | 'commit-drop' | 'commit-500' | 'stall';
 export const FAULT_KINDS: readonly FaultKind[] = ['500', '503', 'html', 'drop', '429', 'commit-drop', 'commit-500', 'stall'];
 
 export interface FaultStep {
 	kind: FaultKind;
-	/** Seconds for `Retry-After` on a 429 or 503. */
+	/** Seconds for `Retry-After` on a 503, and on a 429 when `--rate-limit-headers` sends one (default 1). */
 	retryAfter?: number;
-	/** Only a request to this `METHOD /path` takes the step, e.g. `POST /v1/links/bulk` (others pass it by). */
+	/** Only a request to this `METHOD /path` takes the step, e.g. `PUT /v1/links/abc123` (others pass it by). */
 	match?: string;
 }
 
 export interface FaultConfig {
 	/** Fraction of requests answered with a JSON 500 or 503 (half each). */
 	rate: number;
-	/** Latency added to every /v1 request, in ms. */
+	/** Latency added to every API request, in ms. */
 	latencyMs: number;
 	/** Fraction of requests whose connection is destroyed without an answer (nothing changed). */
 	drop: number;
@@ -110,7 +111,7 @@ export class FaultController {
 		const latency = /^latency=(\d{1,6})$/.exec(header);
 		if (latency) return { latencyMs: Number(latency[1]) };
 		if ((FAULT_KINDS as readonly string[]).includes(header)) return { latencyMs: 0, step: { kind: header as FaultKind } };
-		throw badRequest('X-Sandbox-Fault', `Unknown fault "${header}"; use ${FAULT_KINDS.join(', ')} or latency=<ms>.`);
+		throw badRequest(`Unknown X-Sandbox-Fault "${header}"; use ${FAULT_KINDS.join(', ')} or latency=<ms>`);
 	}
 
 	private drawRunLevel(): FaultStep | undefined {
@@ -147,7 +148,7 @@ const KIND_OF_FIELD: Record<Exclude<FractionField, 'rate'>, FaultKind> = {
 };
 
 /** Answers in place of the handler (the kinds that act before it). */
-function answer(res: Response, step: FaultStep): void {
+function answer(res: Response, step: FaultStep, headers: RateLimitHeaderSetting): void {
 	switch (step.kind) {
 		case 'drop':
 			// No status, no body: the client sees a reset connection, like a load balancer dropping it.
@@ -156,25 +157,16 @@ function answer(res: Response, step: FaultStep): void {
 		case 'html':
 			res.status(502).type('text/html').send(PROXY_502_PAGE);
 			return;
-		case '429': {
-			// Consistent with the limiter's own 429 (the contract's rate-limit notes): the bucket is empty and every
-			// header names the same wait, so a client timing its retry from the precise header waits as long.
-			const wait = step.retryAfter ?? 1;
-			res.set('Retry-After', String(wait));
-			res.set('X-RateLimit-Remaining', '0');
-			res.set('X-RateLimit-Reset-After', wait.toFixed(3));
-			// Measured on the sandbox's clock (its Date header, set for every answer), as the limiter's reset is.
-			const serverNow = Date.parse(String(res.get('Date'))) || Date.now();
-			res.set('X-RateLimit-Reset', String(Math.ceil(serverNow / 1000 + wait)));
-			sendError(res, new ApiError(429, 'rate_limited', 'Rate limit exceeded (injected by the sandbox).'));
+		case '429':
+			// Like the limiter's own 429: the same body, and the headers --rate-limit-headers asks for.
+			sendTooManyRequests(res, headers, step.retryAfter ?? 1);
 			return;
-		}
 		case '503':
 			if (step.retryAfter) res.set('Retry-After', String(step.retryAfter));
-			sendError(res, new ApiError(503, 'service_unavailable', 'Service briefly unavailable (injected by the sandbox).'));
+			sendError(res, new ApiError(503, 'Service unavailable (injected by the sandbox)'));
 			return;
 		default:
-			sendError(res, new ApiError(500, 'server_error', 'Internal error (injected by the sandbox).'));
+			sendError(res, new ApiError(500, 'Internal server error (injected by the sandbox)'));
 	}
 }
 
@@ -186,9 +178,8 @@ function stall(res: Response, holdMs: number): void {
 }
 
 /**
- * Lets the handler answer, then spoils that answer on its way out. The swap waits a turn of the event loop: the
- * idempotency middleware looks at the status right after the handler's `res.json` returns, and must see the
- * handler's own answer so that a retry with the same key gets it replayed.
+ * Lets the handler answer, then spoils that answer on its way out: its changes are kept, the client never sees it.
+ * The swap waits a turn of the event loop so the handler (and anything it started) finishes as it normally would.
  */
 function spoilAnswer(res: Response, kind: 'commit-drop' | 'commit-500'): void {
 	const end = res.end.bind(res) as (chunk?: unknown) => Response;
@@ -198,10 +189,7 @@ function spoilAnswer(res: Response, kind: 'commit-drop' | 'commit-500'): void {
 				res.socket?.destroy();
 				return;
 			}
-			const requestId = res.locals.requestId as string | undefined;
-			const body = JSON.stringify({
-				error: { code: 'server_error', message: 'Internal error after the change was saved (injected by the sandbox).', requestId },
-			});
+			const body = JSON.stringify({ error: 'Internal server error after the change was saved (injected by the sandbox)' });
 			res.statusCode = 500;
 			res.setHeader('Content-Type', 'application/json; charset=utf-8');
 			res.setHeader('Content-Length', Buffer.byteLength(body));
@@ -211,7 +199,7 @@ function spoilAnswer(res: Response, kind: 'commit-drop' | 'commit-500'): void {
 	}) as Response['end'];
 }
 
-export function faultMiddleware(faults: FaultController): RequestHandler {
+export function faultMiddleware(faults: FaultController, headers: RateLimitHeaderSetting): RequestHandler {
 	return (req, res, next) => {
 		const decision = faults.decide(req.get('x-sandbox-fault'), `${req.method} ${req.originalUrl.split('?')[0]}`);
 		const act = () => {
@@ -222,7 +210,7 @@ export function faultMiddleware(faults: FaultController): RequestHandler {
 				return next();
 			}
 			if (step.kind === 'stall') return stall(res, faults.current.stallMs);
-			answer(res, step);
+			answer(res, step, headers);
 		};
 		if (decision.latencyMs > 0) setTimeout(act, decision.latencyMs);
 		else act();

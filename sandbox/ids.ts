@@ -1,9 +1,12 @@
-/** Random identifiers: object ids, slugs, request ids and API keys. */
-import { createHash, randomInt } from 'node:crypto';
+/**
+ * Random identifiers: UUIDs, short codes, API and publishable keys, webhook secrets. Runtime values come from
+ * node:crypto; the seed passes its PRNG (`next`) so the seeded account is the same for the same `--seed`.
+ */
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** `next` returns an integer in [0, max); defaults to crypto randomness, the seed passes its PRNG. */
+/** `next(max)` returns an integer in [0, max). */
 export type RandomInt = (max: number) => number;
 
 const cryptoInt: RandomInt = (max) => randomInt(max);
@@ -14,21 +17,28 @@ export function base62(length: number, next: RandomInt = cryptoInt): string {
 	return out;
 }
 
-export type IdPrefix = 'lnk' | 'cmp' | 'seg' | 'clk' | 'req';
-
-export function newId(prefix: IdPrefix, next?: RandomInt): string {
-	return `${prefix}_${base62(prefix === 'clk' ? 14 : 10, next)}`;
+/** A version 4 UUID: from crypto, or from the seed's PRNG when `next` is given. */
+export function newUuid(next?: RandomInt): string {
+	if (!next) return randomUUID();
+	const bytes = Array.from({ length: 16 }, () => next(256));
+	bytes[6] = (bytes[6] & 0x0f) | 0x40;
+	bytes[8] = (bytes[8] & 0x3f) | 0x80;
+	const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function newSlug(next?: RandomInt): string {
-	return base62(7, next);
-}
+/** The codes Linkkit picks (A5): six characters of [A-Za-z0-9]. */
+export const newShortCode = (next?: RandomInt) => base62(6, next);
 
-export function newApiKey(kind: 'full' | 'read-only' = 'full'): string {
-	return `lk_test_${kind === 'read-only' ? 'ro_' : ''}${base62(24)}`;
-}
+export const newApiKey = () => `lk_test_${base62(24)}`;
 
-/** Short stable hash, used where a secret or a big value must be referred to without being kept. */
+/** A workspace's publishable key for /track/* (A28). */
+export const newPublishableKey = () => `pk_test_${base62(24)}`;
+
+/** A webhook signing secret (A22): 64 lowercase hex characters. */
+export const newHookSecret = () => randomBytes(32).toString('hex');
+
+/** Short stable hash, used where a secret must be referred to (a rate-limit bucket) without being kept. */
 export function shortHash(value: string): string {
 	return createHash('sha256').update(value).digest('base64url').slice(0, 22);
 }

@@ -2,11 +2,13 @@
 /**
  * `--data <file>`: the state as one JSON file, read at start when present and written (debounced) after changes
  * and on shutdown. Writes go to a temporary file renamed over the old one, so a crash never leaves half a file.
+ * The file is state, like a database: it holds the webhook subscriptions with their signing secrets (deliveries
+ * after a restart must be signed), so keep it where you would keep such a database.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Store } from './store';
-import type { StoreData } from './types';
+import type { Store } from './state/store';
+import type { StoreData } from './state/types';
 
 export class JsonFilePersistence {
 	private timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,7 +22,8 @@ export class JsonFilePersistence {
 	load(): StoreData | undefined {
 		if (!existsSync(this.file)) return undefined;
 		const data = JSON.parse(readFileSync(this.file, 'utf8')) as StoreData;
-		if (data.version !== 1) throw new Error(`${this.file} is not a Linkkit sandbox data file (version ${String(data.version)}).`);
+		// Version 1 files hold the old invented contract's data (campaigns, segments): nothing of it carries over.
+		if (data.version !== 2) throw new Error(`${this.file} is not a Linkkit sandbox data file of this version (version ${String(data.version)}); delete it to start from the seed.`);
 		return data;
 	}
 

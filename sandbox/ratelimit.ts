@@ -1,6 +1,6 @@
 /**
- * Token bucket per API key: holds at most `burst` tokens, refills `rate` per second, each request takes one.
- * The X-RateLimit-* headers describe the caller's own bucket after this request (docs/openapi.yaml, "Rate limit").
+ * Token bucket per API key (A1): holds at most `burst` tokens, refills `rate` per second, each request takes one.
+ * A decision also describes the caller's bucket after the request, for the optional X-RateLimit-* headers.
  */
 export interface RateLimitSettings {
 	/** Tokens added per second. */

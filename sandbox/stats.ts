@@ -1,5 +1,5 @@
 /**
- * The sandbox's own record of the /v1 traffic it served, so benchmarks and soaks count from the server's side
+ * The sandbox's own record of the API traffic it served (/v1, /feeds, /track), so benchmarks and soaks count from the server's side
  * (what arrived, what the limiter refused, what was dropped) instead of trusting the client under test.
  * Read and cleared through GET/POST /__sandbox/stats (routes/admin.ts).
  */
@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
 
 export interface RequestRecord {
 	method: string;
-	/** Path and query, as sent (the query never carries the key). */
+	/** Path and query, as sent, with an `api_key` value masked (keys are never kept). */
 	url: string;
 	/** HTTP status sent, or 0 when the connection closed without an answer (an injected drop). */
 	status: number;
@@ -16,10 +16,6 @@ export interface RequestRecord {
 	endMs: number;
 	/** Whether the rate limiter let it through (took a token); false for the limiter's own 429s. */
 	tokenTaken: boolean;
-	/** The answer replayed a remembered Idempotency-Key response. */
-	replayed: boolean;
-	/** The request's Idempotency-Key, so the attempts of one logical create can be followed. */
-	idempotencyKey?: string;
 }
 
 export interface StatsSummary {
@@ -32,7 +28,6 @@ export interface StatsSummary {
 	tokensTaken: number;
 	/** 429s the rate limiter gave (injected 429s are counted in byStatus only). */
 	limiterRefusals: number;
-	idempotentReplays: number;
 	firstStartMs?: number;
 	lastEndMs?: number;
 }
@@ -45,7 +40,7 @@ export class RequestStats {
 	private summary = RequestStats.empty();
 
 	private static empty(): StatsSummary {
-		return { requests: 0, byStatus: {}, byRoute: {}, tokensTaken: 0, limiterRefusals: 0, idempotentReplays: 0 };
+		return { requests: 0, byStatus: {}, byRoute: {}, tokensTaken: 0, limiterRefusals: 0 };
 	}
 
 	clear(): void {
@@ -62,7 +57,6 @@ export class RequestStats {
 		s.byRoute[route] = (s.byRoute[route] ?? 0) + 1;
 		if (record.tokenTaken) s.tokensTaken++;
 		else if (record.status === 429) s.limiterRefusals++;
-		if (record.replayed) s.idempotentReplays++;
 		s.firstStartMs = Math.min(s.firstStartMs ?? record.startMs, record.startMs);
 		s.lastEndMs = Math.max(s.lastEndMs ?? record.endMs, record.endMs);
 	}
@@ -81,7 +75,12 @@ export function markTokenTaken(locals: Record<string, unknown>): void {
 	locals.tokenTaken = true;
 }
 
-/** Records every /v1 request once it is answered or its connection closes unanswered. */
+/** `?api_key=lk_…` → `?api_key=***`: URLs are recorded and logged, keys never are. */
+export function maskApiKey(url: string): string {
+	return url.replace(/([?&]api_key=)[^&#]*/gi, '$1***');
+}
+
+/** Records every API request once it is answered or its connection closes unanswered. */
 export function statsMiddleware(stats: RequestStats, nowMs: () => number = () => Date.now()): RequestHandler {
 	return (req, res, next) => {
 		const startMs = nowMs();
@@ -91,13 +90,11 @@ export function statsMiddleware(stats: RequestStats, nowMs: () => number = () =>
 			recorded = true;
 			stats.add({
 				method: req.method,
-				url: req.originalUrl,
+				url: maskApiKey(req.originalUrl),
 				status,
 				startMs,
 				endMs: nowMs(),
 				tokenTaken: res.locals.tokenTaken === true,
-				replayed: res.get('Idempotent-Replayed') === 'true',
-				...(req.get('idempotency-key') ? { idempotencyKey: req.get('idempotency-key') } : {}),
 			});
 		};
 		res.on('finish', () => record(res.statusCode));

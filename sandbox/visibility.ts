@@ -1,9 +1,9 @@
 /**
- * `--visibility-lag <ms>`: list results that trail the writes, as a replicated API's do. Each write of a link,
- * campaign, segment or click becomes visible to lists a random delay of 0..lagMs after its timestamp (seeded, drawn
- * per item and write, so a run is reproducible and independent of request order). Until then a list shows the item
- * as it was before the write, or leaves it out when it is new. Gets by ID, lookups and analytics totals read the
- * store directly and see every write at once.
+ * `--visibility-lag <ms>` (A15): list results that trail the writes, as a replicated API's do. Each write of a link,
+ * click or conversion becomes visible to lists (`GET /v1/links`, a link's clicks, `GET /v1/conversions`) a random
+ * delay of 0..lagMs after its timestamp (seeded, drawn per item and write, so a run is reproducible and independent
+ * of request order). Until then a list shows the item as it was before the write, or leaves it out when it is new.
+ * Gets by code or id, the summary and the CSV feeds read the store directly and see every write at once.
  */
 
 /** What a list sees of one item whose latest write is not visible yet. */
@@ -48,7 +48,7 @@ export class VisibilityLag {
 
 	/**
 	 * Records a write. `before` is the item as it was (undefined when new); `timestamp` is the write's own
-	 * (updatedAt, or a click's timestamp).
+	 * (a link's updated_at, a click's clicked_at, a conversion's created_at).
 	 */
 	written<T extends { id: string }>(before: T | undefined, after: T, timestamp: string): void {
 		if (!this.enabled) return;
@@ -63,16 +63,24 @@ export class VisibilityLag {
 		}
 	}
 
+	/** The item as lists see it now: itself, its previous version, or nothing yet. */
+	shown<T extends { id: string }>(item: T, nowMs = this.now()): T | undefined {
+		const pending = this.pending.get(item.id);
+		if (!pending || nowMs >= pending.visibleAtMs) return item;
+		return pending.before as T | undefined;
+	}
+
 	/** The items as lists see them now, in the order given. */
-	view<T extends { id: string }>(items: Iterable<T>): T[] {
-		const out: T[] = [];
+	*view<T extends { id: string }>(items: Iterable<T>): IterableIterator<T> {
+		if (!this.enabled || this.pending.size === 0) {
+			yield* items;
+			return;
+		}
 		const nowMs = this.now();
 		for (const item of items) {
-			const pending = this.pending.get(item.id);
-			if (!pending || nowMs >= pending.visibleAtMs) out.push(item);
-			else if (pending.before !== undefined) out.push(pending.before as T);
+			const shown = this.shown(item, nowMs);
+			if (shown !== undefined) yield shown;
 		}
-		return out;
 	}
 
 	clear(): void {

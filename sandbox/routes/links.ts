@@ -1,124 +1,80 @@
-/** /v1/links: list, create, bulk create, lookup, get, update, delete. Requests arrive schema-validated. */
-import { Router } from 'express';
-import { nowIso, type SandboxContext } from '../context';
-import { badRequest, notFound, toApiError } from '../errors';
-import { validateLinkCreate } from '../entry-validator';
-import { createLink, updateLink } from '../link-writes';
-import { listPage, readListQuery } from '../pagination';
-import type { ErrorBody, Link, LinkCreate, LinkUpdate } from '../types';
+/** /v1/links: list, create, bulk create, upsert, get, update, delete. Requests arrive schema-validated. */
+import { Router, type Request } from 'express';
+import type { SandboxContext } from '../context';
+import { badRequest } from '../http/errors';
+import { pageFrom, pageOf } from '../http/paging';
+import { queryBoolean, queryText } from '../http/query';
+import { bulkCreate, createLink, deleteLink, updateLink, upsertLink, type LinkInput } from '../links/link-writes';
+import { codeProblem } from '../links/short-code';
+import type { Link } from '../state/types';
+import { callerWorkspace, linkOfWorkspace } from './caller';
 
-type Query = Record<string, string | undefined>;
-
-function matchesFilters(link: Link, query: Query): boolean {
-	if (query.campaignId && link.campaignId !== query.campaignId) return false;
-	if (query.domain && link.domain !== query.domain.toLowerCase()) return false;
-	if (query.tag && !link.tags.some((tag) => tag.toLowerCase() === query.tag?.toLowerCase())) return false;
-	if (query.search) {
-		const needle = query.search.toLowerCase();
-		const haystacks = [link.title ?? '', link.destination, link.slug];
-		if (!haystacks.some((text) => text.toLowerCase().includes(needle))) return false;
-	}
-	return true;
-}
-
-function findLink(context: SandboxContext, id: string): Link {
-	const link = context.store.links.get(id);
-	if (!link) throw notFound(`No link ${id} in this account.`);
-	return link;
-}
-
-/** Contract: exactly one of `shortUrl`, `domain` + `slug`, or `destination`. */
-function lookup(context: SandboxContext, query: Query): Link | undefined {
-	const { store } = context;
-	const modes = [query.shortUrl, query.domain ?? query.slug, query.destination].filter((value) => value !== undefined);
-	if (modes.length !== 1) {
-		throw badRequest('shortUrl', 'Give exactly one of shortUrl, domain + slug, or destination.');
-	}
-	if (query.shortUrl !== undefined) {
-		let url: URL;
-		try {
-			url = new URL(query.shortUrl);
-		} catch {
-			throw badRequest('shortUrl', 'shortUrl is not a URL.');
-		}
-		return store.findLinkBySlug(url.hostname, url.pathname.replace(/^\/+|\/+$/g, ''));
-	}
-	if (query.destination !== undefined) {
-		let newest: Link | undefined;
-		for (const link of store.links.values()) {
-			if (link.destination !== query.destination) continue;
-			const newer = !newest || link.createdAt > newest.createdAt || (link.createdAt === newest.createdAt && link.id > newest.id);
-			if (newer) newest = link;
-		}
-		return newest;
-	}
-	if (query.domain === undefined || query.slug === undefined) {
-		throw badRequest(query.domain === undefined ? 'domain' : 'slug', 'Give domain and slug together.');
-	}
-	return store.findLinkBySlug(query.domain, query.slug);
-}
-
-type BulkResult = { index: number; link: Link } | { index: number; error: ErrorBody };
-
-function bulkCreate(context: SandboxContext, entries: unknown[]): BulkResult[] {
-	return entries.map((entry, index): BulkResult => {
-		const details = validateLinkCreate(entry);
-		if (details.length > 0) {
-			const message = details.length === 1 ? `${details[0].field}: ${details[0].message}` : `${details.length} fields are invalid.`;
-			return { index, error: { code: 'validation_failed', message, details } };
-		}
-		try {
-			return { index, link: createLink(context.store, entry as LinkCreate, nowIso(context)) };
-		} catch (thrown) {
-			// One entry's failure (422/409, or even a sandbox bug as server_error) fails only that entry.
-			const error = toApiError(thrown);
-			return {
-				index,
-				error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
-			};
-		}
-	});
+/** `search` (URL or title, any case), `list_id`, `is_active`; undefined when no filter is given. */
+export function linkFilter(req: Request): ((link: Link) => boolean) | undefined {
+	const search = queryText(req, 'search')?.toLowerCase();
+	const listId = queryText(req, 'list_id');
+	const isActive = queryBoolean(req, 'is_active');
+	if (search === undefined && listId === undefined && isActive === undefined) return undefined;
+	return (link) =>
+		(listId === undefined || link.list_id === listId) &&
+		(isActive === undefined || link.is_active === isActive) &&
+		(search === undefined || link.original_url.toLowerCase().includes(search) || (link.title ?? '').toLowerCase().includes(search));
 }
 
 export function linksRouter(context: SandboxContext): Router {
 	const router = Router();
+	const { store } = context;
 
 	router.get('/v1/links', (req, res) => {
-		const query = req.query as Query;
-		// Lists trail the writes under --visibility-lag; filters apply to what the list sees.
-		const links = context.store.visibility.view(context.store.links.values()).filter((link) => matchesFilters(link, query));
-		res.json(listPage(links, readListQuery(req.query)));
+		const workspace = callerWorkspace(context, res);
+		const page = pageOf(req);
+		const filter = linkFilter(req);
+		// Newest first (A14); lists trail the writes under --visibility-lag, and filters apply to what they see.
+		const visible = store.visibility.view(workspace.linksByAge.newestFirst());
+		if (!filter && !store.visibility.enabled) {
+			const total = workspace.linksByAge.size;
+			res.json({ data: workspace.linksByAge.newestSlice((page.page - 1) * page.limit, page.limit), meta: { ...page, total } });
+			return;
+		}
+		res.json(pageFrom(filter ? filterIterable(visible, filter) : visible, page));
 	});
 
 	router.post('/v1/links', (req, res) => {
-		res.status(201).json(createLink(context.store, req.body as LinkCreate, nowIso(context)));
+		res.status(201).json(createLink(context, callerWorkspace(context, res), req.body as LinkInput));
 	});
 
 	router.post('/v1/links/bulk', (req, res) => {
-		res.json({ data: bulkCreate(context, (req.body as { links: unknown[] }).links) });
+		const entries = (req.body as { links: LinkInput[] }).links;
+		if (entries.length === 0) throw badRequest('links array missing or empty');
+		res.status(201).json(bulkCreate(context, callerWorkspace(context, res), entries));
 	});
 
-	router.get('/v1/links/lookup', (req, res) => {
-		const query = req.query as Query;
-		const link = lookup(context, query);
-		if (!link) throw notFound('No link matches.');
-		res.json(link);
+	router.put('/v1/links/:shortCode', (req, res) => {
+		const problem = codeProblem(req.params.shortCode);
+		if (problem) throw badRequest(problem);
+		const { link, created } = upsertLink(context, callerWorkspace(context, res), req.params.shortCode, req.body as LinkInput);
+		res.status(created ? 201 : 200).json(link);
 	});
 
-	router.get('/v1/links/:id', (req, res) => {
-		res.json(findLink(context, req.params.id));
+	router.get('/v1/links/:shortCode', (req, res) => {
+		res.json(linkOfWorkspace(context, callerWorkspace(context, res), req.params.shortCode));
 	});
 
-	router.patch('/v1/links/:id', (req, res) => {
-		const link = findLink(context, req.params.id);
-		res.json(updateLink(context.store, link, req.body as LinkUpdate, nowIso(context)));
+	router.patch('/v1/links/:shortCode', (req, res) => {
+		const workspace = callerWorkspace(context, res);
+		const link = linkOfWorkspace(context, workspace, req.params.shortCode);
+		res.json(updateLink(context, workspace, link, req.body as LinkInput));
 	});
 
-	router.delete('/v1/links/:id', (req, res) => {
-		findLink(context, req.params.id);
-		context.store.deleteLink(req.params.id);
-		res.status(204).end();
+	router.delete('/v1/links/:shortCode', (req, res) => {
+		const workspace = callerWorkspace(context, res);
+		deleteLink(context, workspace, linkOfWorkspace(context, workspace, req.params.shortCode));
+		res.json({ deleted: true });
 	});
 
 	return router;
+}
+
+function* filterIterable<T>(items: Iterable<T>, keep: (item: T) => boolean): IterableIterator<T> {
+	for (const item of items) if (keep(item)) yield item;
 }

@@ -1,50 +1,37 @@
 /**
- * GET /r/{slug}?domain=: the public short-link redirect (no API key). Picks the destination of the first segment
- * route the visitor matches, else the link's own, answers 302, and records the click with every matching segment.
+ * The short link itself (A4, A11, A30): `GET /{short_code}` and `GET /r/{short_code}` on the sandbox's own address
+ * answer 302 to the link's `original_url` with `lkclid=<click id>` added, record the click and emit `link.clicked`.
+ * An unknown, inactive or expired link answers a 404 page and records nothing. A HEAD is answered without a click.
  */
-import { Router } from 'express';
-import { DEFAULT_DOMAIN } from '../account';
+import { Router, type Request, type Response } from 'express';
 import { nowIso, type SandboxContext } from '../context';
-import { newId } from '../ids';
-import { matchingSegmentIds, segmentMatches } from '../segments-match';
-import type { Link } from '../types';
-import { visitorFromRequest } from '../visitor';
+import { clickFromRequest } from '../clicks/click-from-request';
+import { destinationWithClickId } from '../clicks/destination';
+import type { Link } from '../state/types';
 
-function isLive(link: Link, nowMs: number): boolean {
-	return link.expiresAt === null || Date.parse(link.expiresAt) > nowMs;
-}
+const isLive = (link: Link, nowMs: number) => link.is_active && (link.expire_at === null || Date.parse(link.expire_at) > nowMs);
 
 export function redirectRouter(context: SandboxContext): Router {
 	const router = Router();
 
-	router.get('/r/:slug', (req, res) => {
-		const { store } = context;
-		const domain = typeof req.query.domain === 'string' && req.query.domain ? req.query.domain : DEFAULT_DOMAIN;
-		const link = store.findLinkBySlug(domain, req.params.slug);
-		if (!link || !isLive(link, context.now())) {
-			res.status(404).type('text/plain').send('Short link not found or expired.');
+	const redirect = (req: Request<{ code: string }>, res: Response) => {
+		const found = context.store.linkByCode(req.params.code);
+		if (!found || !isLive(found.link, context.now())) {
+			res.status(404).type('text/plain').send('Short link not found.');
 			return;
 		}
-		const visitor = visitorFromRequest(req);
-		const route = link.segmentRoutes.find(({ segmentId }) => {
-			const segment = store.segments.get(segmentId);
-			return segment !== undefined && segmentMatches(segment, visitor);
-		});
-		store.addClick({
-			id: newId('clk'),
-			linkId: link.id,
-			timestamp: nowIso(context),
-			country: visitor.country,
-			city: visitor.city,
-			device: visitor.device,
-			os: visitor.os,
-			browser: visitor.browser,
-			referrer: visitor.referrer,
-			segmentIds: matchingSegmentIds(store.segments.values(), visitor),
-			visitorId: visitor.visitorId,
-		});
-		res.redirect(302, route?.destination ?? link.destination);
-	});
+		const { workspace, link } = found;
+		if (req.method === 'HEAD') {
+			res.redirect(302, link.original_url);
+			return;
+		}
+		const click = clickFromRequest(req, nowIso(context));
+		context.store.addClicks(workspace, link.id, [click]);
+		context.events.emit(workspace.workspace.id, 'link.clicked', { short_code: link.short_code, link_id: link.id, click });
+		res.redirect(302, destinationWithClickId(link.original_url, click.id));
+	};
 
+	router.get('/r/:code', redirect);
+	router.get('/:code', redirect);
 	return router;
 }
