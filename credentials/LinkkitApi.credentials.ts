@@ -23,7 +23,20 @@ export class LinkkitApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'Create one in Linkkit under <a href="https://app.uselinkkit.com/settings/api-keys" target="_blank">Settings → API Keys</a>. Give it the scopes your workflows need (e.g. links:write to create links).',
+				'Create one in Linkkit under <a href="https://app.uselinkkit.com/settings/api-keys" target="_blank">Settings → API Keys</a>. Sent to Linkkit as a Bearer token.',
+		},
+		// A publishable key is meant for websites, yet it records conversions in the workspace's name: kept hidden and
+		// out of every output like the API key.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		{
+			displayName: 'Publishable Key',
+			name: 'publishableKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'pk_live_…',
+			description:
+				"Optional: your workspace's publishable key (starts with pk_), needed only to record leads and sales (Conversion → Track Lead / Track Sale).",
 		},
 		{
 			displayName: 'Base URL',
@@ -71,7 +84,7 @@ export class LinkkitApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'This API key lacks the "links:read" permission the connection test needs. Add that scope under Settings → API Keys.' },
+				properties: { value: 403, message: 'Linkkit refused this API key access to links, which the connection test reads. Check the key under Settings → API Keys.' },
 			},
 		],
 	};

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/description';
 import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { listSearch } from './methods';
 
 export class Linkkit implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +13,7 @@ export class Linkkit implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and manage Linkkit short links, campaigns and segments, and read click analytics',
+		description: 'Create and manage Linkkit short links, segments, campaign settings, tags and QR codes; read click analytics; track conversions',
 		defaults: { name: 'Linkkit' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -22,7 +22,7 @@ export class Linkkit implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,11 +2,7 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as analytics from './analytics';
-import * as campaign from './campaign';
-import * as click from './click';
-import * as link from './link';
-import * as segment from './segment';
+import { resources } from './resources';
 
 export const properties: INodeProperties[] = [
 	{
@@ -15,17 +11,17 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Analytics', value: 'analytics', description: 'Click totals, series and breakdowns' },
-			{ name: 'Campaign', value: 'campaign', description: 'Groups of links with shared UTM values and domain' },
-			{ name: 'Click', value: 'click', description: 'Individual click events' },
+			{ name: 'Analytics', value: 'analytics', description: "Workspace totals, a link's clicks, breakdowns and timeseries" },
+			{ name: 'Campaign Setting', value: 'campaignSetting', description: 'Saved UTM parameters for destination URLs (Linkkit API: UTM templates)' },
+			{ name: 'Conversion', value: 'conversion', description: 'Leads and sales' },
+			{ name: 'Domain', value: 'domain', description: "The workspace's custom domains" },
 			{ name: 'Link', value: 'link', description: 'Short links' },
-			{ name: 'Segment', value: 'segment', description: 'Visitor audiences defined by rules' },
+			{ name: 'QR Code', value: 'qrCode', description: 'QR codes for links or any URL' },
+			{ name: 'Segment', value: 'segment', description: 'Groups of links; a link is in one at most (Linkkit API: lists)' },
+			{ name: 'Tag', value: 'tag', description: 'Named, coloured labels (Linkkit documents no way to attach them to links)' },
+			{ name: 'Workspace', value: 'workspace', description: 'Workspaces the API key can reach' },
 		],
 		default: 'link',
 	},
-	...link.description,
-	...campaign.description,
-	...segment.description,
-	...analytics.description,
-	...click.description,
+	...Object.values(resources).flatMap((resource) => resource.description),
 ];

@@ -3,23 +3,17 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import * as analytics from './analytics';
-import * as campaign from './campaign';
-import * as click from './click';
-import * as link from './link';
-import * as segment from './segment';
+import { resources } from './resources';
 
 type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
-
-const resources: Record<string, Record<string, unknown>> = { link, campaign, segment, analytics, click };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const candidate = resources[resource]?.[operation] as Operation | undefined;
+	const candidate = (resources as Record<string, Record<string, unknown>>)[resource]?.[operation] as Operation | undefined;
 	if (!candidate || typeof candidate.execute !== 'function') {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-			description: 'Open the node and choose the resource and operation again; this workflow may come from a newer version of the node.',
+			description: 'Open the node and choose the resource and operation again; this workflow may come from another version of the node.',
 		});
 	}
 	return [await candidate.execute.call(this)];

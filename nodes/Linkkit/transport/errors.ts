@@ -1,7 +1,8 @@
 /**
- * Core errors as n8n errors: input refused before sending → NodeOperationError (points at the item);
- * anything Linkkit or the network said → NodeApiError keeping HTTP status, Linkkit's code, message and
- * request id, so "continue on fail" output and the error panel carry what support needs.
+ * Core errors as n8n errors: input refused before sending → NodeOperationError (points at the item and names the
+ * field by its label); anything Linkkit or the network said → NodeApiError keeping the HTTP status and Linkkit's own
+ * message, so the error panel and "continue on fail" items carry what support needs. Neither ever holds a key: the
+ * core never sees the API key, and the publishable key only ever travels in a request body.
  */
 
 import type { INode, JsonObject } from 'n8n-workflow';
@@ -19,7 +20,7 @@ const TRIGGER_NODE_TYPE = /(^|\.)linkkitTrigger$/;
 export function rateLimitMessage(node: INode, wait: RateLimitWait): string {
 	const asked =
 		wait.source === 'window'
-			? `Linkkit's rate limit for this API key is used up until its window resets in ${Math.ceil(wait.waitMs / 1000)} s`
+			? `Linkkit's rate limit for this API key is used up for the next ${Math.ceil(wait.waitMs / 1000)} s`
 			: `Linkkit's rate limit for this API key was reached and it asked to wait ${Math.ceil(wait.waitMs / 1000)} s`;
 	if (TRIGGER_NODE_TYPE.test(node.type)) return `${asked}. The trigger tries again at its next poll.`;
 	const allowed = Math.ceil(wait.allowedMs / 1000);
@@ -30,6 +31,12 @@ export function rateLimitMessage(node: INode, wait: RateLimitWait): string {
 				'Try again later, or raise "Max Wait on Rate Limit (Seconds)" or "Max Retries" in the node\'s Options.';
 }
 
+/** The core words input errors as `<api field>: <problem>`; people know the field by its label. */
+function inputMessage(error: LinkkitError): string {
+	const issue = error.details[0];
+	return issue ? `${fieldLabel(issue.field)}: ${issue.message}` : error.message;
+}
+
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (!(error instanceof LinkkitError)) {
@@ -37,10 +44,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		return new NodeOperationError(node, message, { itemIndex });
 	}
 	if (error.isInputError) {
-		// The core words input errors as `<api field>: <problem>`; people know the field by its label.
-		const issue = error.details[0];
-		const message = issue ? `${fieldLabel(issue.field)}: ${issue.message}` : error.message;
-		return new NodeOperationError(node, message, {
+		return new NodeOperationError(node, inputMessage(error), {
 			itemIndex,
 			description: error.field ? `Check the "${fieldLabel(error.field)}" field.` : undefined,
 		});
@@ -50,14 +54,13 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 		message,
 		code: error.code,
 		httpCode: error.status === undefined ? null : String(error.status),
-		requestId: error.requestId ?? null,
-		details: error.details.map((d) => ({ field: d.field, message: d.message })),
+		apiMessage: error.apiMessage ?? null,
+		outcomeUnknown: error.outcomeUnknown,
 	};
-	const fields = error.details.length ? ` Check: ${[...new Set(error.details.map((d) => fieldLabel(d.field)))].join(', ')}.` : '';
 	return new NodeApiError(node, details, {
 		itemIndex,
 		message,
-		description: `${error.description}.${fields}`,
+		description: error.description || undefined,
 		httpCode: error.status === undefined ? undefined : String(error.status),
 	});
 }
@@ -68,6 +71,8 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObj
 	return {
 		error: error.message,
 		description: error.description ?? null,
-		...(context.code ? { code: context.code, httpCode: context.httpCode ?? null, requestId: context.requestId ?? null } : {}),
+		...(context.code
+			? { code: context.code, httpCode: context.httpCode ?? null, apiMessage: context.apiMessage ?? null, outcomeUnknown: context.outcomeUnknown === true }
+			: {}),
 	};
 }

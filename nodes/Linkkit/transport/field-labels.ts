@@ -1,62 +1,62 @@
 /**
- * The core and Linkkit name fields as the API does (`destination`, `utm.source`, `rules[1].value`);
- * people see the node's labels. This turns one into the other for error descriptions.
+ * The core names fields as Linkkit's API does (`original_url`, `list_id`, `customer_external_id`); people see the
+ * node's labels. This turns one into the other for error messages. Names not listed are shown as they are.
  */
 
 const labels: Record<string, string> = {
-	destination: 'Destination URL',
-	slug: 'Slug',
-	domain: 'Domain',
-	defaultDomain: 'Default Domain',
+	original_url: 'Destination URL',
+	short_code: 'Short Code',
 	title: 'Title',
-	description: 'Description',
-	tags: 'Tags',
-	campaignId: 'Campaign',
+	notes: 'Notes',
+	custom_domain: 'Custom Domain',
+	expire_at: 'Expires At',
+	list_id: 'Segment',
+	is_active: 'Active',
+	link: 'Link',
 	linkId: 'Link',
 	segmentId: 'Segment',
-	expiresAt: 'Expires At',
-	startsAt: 'Starts At',
-	endsAt: 'Ends At',
+	campaignSettingId: 'Campaign Setting',
+	tagId: 'Tag',
+	qrCodeId: 'QR Code',
+	domainId: 'Domain',
 	name: 'Name',
-	status: 'Status',
-	match: 'Match',
-	rules: 'Rules',
-	segmentRoutes: 'Segment Routes',
-	// The core's name for "nothing to change" on an Update with no fields chosen.
-	fields: 'Update Fields',
+	color: 'Color',
+	url: 'URL',
+	show_logo: 'Show Logo',
+	logo_url: 'Logo URL',
+	utm_source: 'UTM Source',
+	utm_medium: 'UTM Medium',
+	utm_campaign: 'UTM Campaign',
+	utm_term: 'UTM Term',
+	utm_content: 'UTM Content',
+	ref: 'Ref',
+	customer_external_id: 'Customer External ID',
+	customer_name: 'Customer Name',
+	customer_email: 'Customer Email',
+	lkclid: 'Click ID (lkclid)',
+	event_name: 'Event Name',
+	amount: 'Amount (Cents)',
+	currency: 'Currency',
+	invoice_id: 'Invoice ID',
+	payment_processor: 'Payment Processor',
+	metadata: 'Metadata',
+	type: 'Type',
+	search: 'Search',
+	dateRange: 'Date Range',
 	from: 'From',
 	to: 'To',
-	country: 'Country',
-	device: 'Device',
-	interval: 'Interval',
 	dimension: 'Break Down By',
-	limit: 'Limit',
+	interval: 'Interval',
+	// The core's name for "nothing to change" on an Update with no fields chosen.
+	fields: 'Update Fields',
+	duplicateProtectionId: 'Duplicate Protection ID',
+	batchSize: 'Batch Size',
 	// The Linkkit Trigger's Link Click Milestone threshold.
 	milestone: 'Clicks',
-	search: 'Search',
-	tag: 'Tag',
-	createdAfter: 'Created After',
-	createdBefore: 'Created Before',
-	shortUrl: 'Short URL',
 	baseUrl: 'Base URL (in the credential)',
-	'utm.source': 'UTM Source',
-	'utm.medium': 'UTM Medium',
-	'utm.campaign': 'UTM Campaign',
-	'utm.term': 'UTM Term',
-	'utm.content': 'UTM Content',
+	publishableKey: 'Publishable Key (in the credential)',
 };
 
-const ruleParts: Record<string, string> = { field: 'Visitor Property', operator: 'Operator', value: 'Value' };
-
-/** `rules[1].value` → `Rules › Rule 2 › Value`; unknown names are returned as they are. */
 export function fieldLabel(field: string): string {
-	if (labels[field]) return labels[field];
-	const item = /^(rules|segmentRoutes)\[(\d+)\]\.?(\w+)?$/.exec(field);
-	if (item) {
-		const [, list, index, part] = item;
-		const parts = [labels[list], `${list === 'rules' ? 'Rule' : 'Route'} ${Number(index) + 1}`];
-		if (part) parts.push(ruleParts[part] ?? labels[part] ?? part);
-		return parts.join(' › ');
-	}
-	return field;
+	return labels[field] ?? field;
 }

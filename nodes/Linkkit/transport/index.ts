@@ -1,6 +1,6 @@
 /**
- * n8n's side of the core's port: requests go through `httpRequestWithAuthentication` (so n8n adds
- * the credential's Bearer header and the core never sees the key) and waits through n8n's `sleep`.
+ * n8n's side of the core's port: requests go through `httpRequestWithAuthentication` (so n8n adds the credential's
+ * Bearer header and the core never sees the API key) and waits through n8n's `sleep`.
  * Shared by the Linkkit action node and the Linkkit Trigger node.
  */
 
@@ -14,6 +14,13 @@ export type LinkkitContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFu
 
 export const CREDENTIAL_TYPE = 'linkkitApi';
 export const USER_AGENT = 'n8n-nodes-linkkit';
+
+/** The credential's fields as n8n hands them to the node. */
+export interface LinkkitCredentialData {
+	apiKey?: string;
+	publishableKey?: string;
+	baseUrl?: string;
+}
 
 interface FullResponse {
 	statusCode: number;
@@ -29,7 +36,9 @@ export function n8nPort(context: LinkkitContext): LinkkitPort {
 				url: request.url,
 				headers: request.headers,
 				body: request.body as never,
-				json: true,
+				// Linkkit's CSV exports are text: n8n must hand them over as they are.
+				json: request.expect !== 'text',
+				...(request.expect === 'text' ? { encoding: 'text' as const } : {}),
 				returnFullResponse: true,
 				// The core reads every status itself: it needs 429/5xx answers, headers included, to retry and pace.
 				ignoreHttpStatusErrors: true,
@@ -42,11 +51,17 @@ export function n8nPort(context: LinkkitContext): LinkkitPort {
 	};
 }
 
+/**
+ * One client for a run. The publishable key (for recording leads and sales) goes to the core, which puts it only in
+ * the body of `/track/*` requests and never into a message or an output.
+ */
 export async function linkkitClient(context: LinkkitContext, retry?: Partial<RetryOptions>): Promise<LinkkitClient> {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
+	const credentials = await context.getCredentials<LinkkitCredentialData>(CREDENTIAL_TYPE);
+	const publishableKey = typeof credentials.publishableKey === 'string' && credentials.publishableKey.trim() ? credentials.publishableKey.trim() : undefined;
 	return createLinkkitClient(n8nPort(context), {
 		baseUrl: normaliseBaseUrl(credentials.baseUrl),
 		retry,
 		userAgent: USER_AGENT,
+		publishableKey,
 	});
 }

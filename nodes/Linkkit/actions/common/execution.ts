@@ -1,14 +1,17 @@
 /**
- * The per-item loop every operation shares: one Linkkit client per run (so rate-limit pacing spans all
- * items), errors turned into n8n errors that point at the item, "continue on fail" honoured, and every
- * output item paired with the input item it came from, in input order (also when creates run several at once).
+ * The per-item loop every operation shares: every item's input read and checked before any request goes out, one
+ * Linkkit client per run (so rate-limit pacing spans all items), errors turned into n8n errors that point at the
+ * item, "continue on fail" honoured, and every output item paired with the input item it came from, in input order
+ * (also when several items are in flight at once).
  */
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { settleInOrder, type LinkkitClient, type RetryOptions } from '../../../../core';
-import { linkkitClient } from '../../transport';
+import { CREDENTIAL_TYPE, linkkitClient, type LinkkitCredentialData } from '../../transport';
+import { refusalOf } from '../../transport/dry-run';
 import { errorItemJson, toNodeError } from '../../transport/errors';
+import { forgetRun } from './execution-ledger';
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_WAIT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './fields';
 
 export type ItemResult = IDataObject | IDataObject[];
@@ -29,8 +32,8 @@ export function retryOptionsFor(ctx: IExecuteFunctions, itemIndex: number): Part
 }
 
 /**
- * Clients are built once per distinct retry setting, which in practice means once per run: the pacer
- * inside a client remembers the rate-limit window, so the next item waits instead of provoking a 429.
+ * Clients are built once per distinct retry setting, which in practice means once per run: the pacer inside a client
+ * remembers the rate-limit window, so the next item waits instead of provoking a 429.
  */
 export class ClientPool {
 	private readonly clients = new Map<string, Promise<LinkkitClient>>();
@@ -49,33 +52,35 @@ export class ClientPool {
 	}
 }
 
-// The creates' idempotency keys live in ./idempotency; re-exported here, where the operations get their helpers.
-export { batchIdempotencyKeyFor, idempotencyKeyFor } from './idempotency';
+/** Whether the credential carries a publishable key (for checking Track inputs before sending). */
+export async function hasPublishableKey(ctx: IExecuteFunctions): Promise<boolean> {
+	const credentials = await ctx.getCredentials<LinkkitCredentialData>(CREDENTIAL_TYPE);
+	return typeof credentials.publishableKey === 'string' && credentials.publishableKey.trim() !== '';
+}
 
 /**
- * Items a create handles at once. Each item creates its own object, so the order their requests reach Linkkit in
- * does not matter; the pacer still lets each request out only when the rate limit has room, so this only helps
- * where the round trip, not the limit, holds a run back (100 ms per request caps one-at-a-time at 10 a second;
- * 10 at once, with n8n's own time per request on a busy machine, still outpace a 50-a-second limit).
+ * Items a create handles at once. Each item creates its own object, so the order their requests reach Linkkit in does
+ * not matter; the pacer still lets each request out only when the rate limit has room, so this only helps where the
+ * round trip, not the limit, holds a run back (100 ms per request caps one-at-a-time at 10 a second).
  */
 export const CREATE_CONCURRENCY = 10;
 
-export interface PerItemOptions<P> {
+export interface ItemOperation<P> {
+	/** One item's parameters as the core's input (no request; may throw the core's input errors). */
+	read: (itemIndex: number) => P;
+	/** The item's work. `proceed` goes to the core's calls: false once the run stopped, so waiting requests are dropped. */
+	run: (client: LinkkitClient, input: P, itemIndex: number, proceed: () => boolean) => Promise<ItemResult>;
+	/**
+	 * The core calls that check the input, run on a client that sends nothing (transport/dry-run.ts). By default the
+	 * item's own `run`; an operation whose first request comes before its main one checks that one itself.
+	 */
+	check?: (client: LinkkitClient, input: P, itemIndex: number) => unknown;
 	/** Items handled at once (default 1): only for operations whose items are independent of each other. */
 	concurrency?: number;
-	/**
-	 * Reads and checks one item's input before anything is sent, so that with "continue on fail" off one bad item
-	 * stops the run before any request goes out; its result is handed to `handler`.
-	 */
-	prepare?: (itemIndex: number) => P;
 }
 
-/** Runs `handler` for every input item; see the file comment for what it guarantees. */
-export async function runPerItem<P = undefined>(
-	ctx: IExecuteFunctions,
-	handler: (itemIndex: number, client: LinkkitClient, prepared: P, proceed: () => boolean) => Promise<ItemResult>,
-	options: PerItemOptions<P> = {},
-): Promise<INodeExecutionData[]> {
+/** Runs one operation over every input item; see the file comment for what it guarantees. */
+export async function runPerItem<P>(ctx: IExecuteFunctions, operation: ItemOperation<P>): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const pool = new ClientPool(ctx);
 	const continueOnFail = ctx.continueOnFail();
@@ -86,21 +91,27 @@ export async function runPerItem<P = undefined>(
 		outputs[itemIndex] = [{ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } }];
 	};
 
-	const ready: Array<{ itemIndex: number; prepared: P }> = [];
+	// Every item is read and checked first: with "continue on fail" off, one bad item stops the run before any
+	// request goes out.
+	const withPublishableKey = await hasPublishableKey(ctx);
+	const ready: Array<{ itemIndex: number; input: P }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			ready.push({ itemIndex, prepared: options.prepare ? options.prepare(itemIndex) : (undefined as P) });
+			const input = operation.read(itemIndex);
+			const check = operation.check ?? ((client: LinkkitClient, value: P) => operation.run(client, value, itemIndex, () => true));
+			const refused = await refusalOf((client) => check(client, input, itemIndex), { hasPublishableKey: withPublishableKey });
+			if (refused) failed(itemIndex, refused);
+			else ready.push({ itemIndex, input });
 		} catch (error) {
 			failed(itemIndex, error);
 		}
 	}
 
-	// With "continue on fail" off, nothing new goes out after a failure (handlers pass `proceed` to their calls); the
-	// first failing item in input order is thrown.
+	// With "continue on fail" off, nothing new goes out after a failure; the first failing item in input order is thrown.
 	const settled = await settleInOrder(
 		ready.length,
-		options.concurrency ?? 1,
-		async (k, proceed) => await handler(ready[k].itemIndex, await pool.forItem(ready[k].itemIndex), ready[k].prepared, proceed),
+		operation.concurrency ?? 1,
+		async (k, proceed) => await operation.run(await pool.forItem(ready[k].itemIndex), ready[k].input, ready[k].itemIndex, proceed),
 		!continueOnFail,
 	);
 	settled.forEach((result, k) => {
@@ -110,6 +121,7 @@ export async function runPerItem<P = undefined>(
 		const jsons = Array.isArray(result.value) ? result.value : [result.value];
 		outputs[itemIndex] = jsons.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	});
+	forgetRun(ctx);
 	return outputs.flat();
 }
 

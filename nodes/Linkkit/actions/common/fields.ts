@@ -1,6 +1,8 @@
 /** Field definitions several operations show the same way, so they read and behave alike everywhere. */
 
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { DatePreset, DateRangeInput } from '../../../../core';
 
 export const DEFAULT_MAX_WAIT_SECONDS = 60;
 export const DEFAULT_MAX_RETRIES = 5;
@@ -25,106 +27,126 @@ export const limitField: INodeProperties = {
 	displayOptions: { show: { returnAll: [false] } },
 };
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether to return a simplified version of the response instead of the raw data. Simplified links keep ID, short URL, domain, slug, destination, title, tags, campaign, clicks and dates, and leave out description, UTM and segment-route details.',
-};
-
-/** "Options" on every write: how often to try again, how long to wait for an answer and to sit out the rate limit. */
-export const writeOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10 },
-			default: DEFAULT_MAX_RETRIES,
-			description:
-				'How many times to try a request again when Linkkit is busy (rate limit), briefly unavailable, or does not answer in time. Retrying never creates, changes or deletes anything twice.',
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 300 },
-			default: DEFAULT_TIMEOUT_SECONDS,
-			description:
-				'How long to wait for Linkkit to answer one request. A request without an answer by then is abandoned and tried again (counts toward Max Retries).',
-		},
-		{
-			displayName: 'Max Wait on Rate Limit (Seconds)',
-			name: 'maxWaitSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: DEFAULT_MAX_WAIT_SECONDS,
-			description:
-				'The longest the node waits in one go when Linkkit asks it to slow down. If Linkkit asks for a longer pause, the item fails with a clear message instead of hanging.',
-		},
-	],
-};
-
-/**
- * "Options" of the creates: the write options plus an ID from the user's own data, so that running the same item
- * again in a new execution (which n8n cannot link to the first one) returns what was already created.
- */
-export const createOptionsField: INodeProperties = {
-	...writeOptionsField,
-	options: [
-		{
-			displayName: 'Duplicate Protection ID',
-			name: 'duplicateProtectionId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. {{ $json.rowNumber }}',
-			description:
-				"An ID that identifies this item in your data, such as a row or order ID. When an item with the same ID and the same details reaches this node again within 24 hours — for example you run the workflow again after an execution was lost, or the same webhook arrives twice — Linkkit returns what it created the first time instead of a duplicate. Without it, only repeats within the same execution (Retry On Fail, n8n's Retry of a failed execution) are recognised.",
-		},
-		...(writeOptionsField.options ?? []),
-	],
-};
-
-/** The five UTM fields, flat inside a collection (n8n users map them one by one). */
-export const utmFields: INodeProperties[] = [
-	{ displayName: 'UTM Campaign', name: 'utmCampaign', type: 'string', default: '', placeholder: 'spring_sale', description: 'Sent as utm_campaign' },
-	{ displayName: 'UTM Content', name: 'utmContent', type: 'string', default: '', placeholder: 'banner_top', description: 'Sent as utm_content' },
-	{ displayName: 'UTM Medium', name: 'utmMedium', type: 'string', default: '', placeholder: 'email', description: 'Sent as utm_medium' },
-	{ displayName: 'UTM Source', name: 'utmSource', type: 'string', default: '', placeholder: 'newsletter', description: 'Sent as utm_source' },
-	{ displayName: 'UTM Term', name: 'utmTerm', type: 'string', default: '', placeholder: 'running shoes', description: 'Sent as utm_term' },
+/** The write options every write shows: how often to try again, how long to wait for an answer and on the rate limit. */
+export const writeOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: DEFAULT_MAX_RETRIES,
+		description:
+			'How many times to try a request again when Linkkit is busy (rate limit), briefly unavailable, or does not answer in time. A create whose answer was lost is looked for before it is sent again, so retrying never creates anything twice.',
+	},
+	{
+		displayName: 'Max Wait on Rate Limit (Seconds)',
+		name: 'maxWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_MAX_WAIT_SECONDS,
+		description:
+			'The longest the node waits in one go when Linkkit asks it to slow down. If Linkkit asks for a longer pause, the item fails with a clear message instead of hanging.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 300 },
+		default: DEFAULT_TIMEOUT_SECONDS,
+		description:
+			'How long to wait for Linkkit to answer one request. A request without an answer by then is abandoned and, when that is safe, tried again (counts toward Max Retries).',
+	},
 ];
 
-/** The flat UTM fields of a collection as the core's `utm` object; blank ones are left out by the core. */
-export function utmFrom(fields: Record<string, unknown>): Record<string, unknown> | undefined {
-	const utm = {
-		source: fields.utmSource,
-		medium: fields.utmMedium,
-		campaign: fields.utmCampaign,
-		term: fields.utmTerm,
-		content: fields.utmContent,
+/** "Options" of a write, with the operation's own options first (n8n lists a collection's options as given). */
+export function optionsField(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: byLabel([...extra, ...writeOptions]),
 	};
-	return Object.values(utm).some((v) => v !== undefined) ? utm : undefined;
 }
 
-export const createdAfterField: INodeProperties = {
-	displayName: 'Created After',
-	name: 'createdAfter',
-	type: 'dateTime',
+export const writeOptionsField: INodeProperties = optionsField();
+
+/**
+ * An ID from the user's own data, so that the same item run again in a NEW execution (which n8n cannot tie to the
+ * first one) gets what was created the first time (see execution-identity.ts).
+ */
+export const duplicateProtectionIdOption: INodeProperties = {
+	displayName: 'Duplicate Protection ID',
+	name: 'duplicateProtectionId',
+	type: 'string',
 	default: '',
-	description: 'Only items created after this moment (UTC when no time zone is given)',
+	placeholder: 'e.g. {{ $json.rowNumber }}',
+	description:
+		"An ID that identifies this item in your data, such as a row or order ID. When an item with the same ID and the same details reaches this node again — for example you run the workflow again after an execution was lost, or the same webhook arrives twice — you get the link created the first time instead of a second one. Without it, only repeats within the same execution are recognised (Retry On Fail, and n8n's Retry of a failed execution).",
 };
 
-export const createdBeforeField: INodeProperties = {
-	displayName: 'Created Before',
-	name: 'createdBefore',
-	type: 'dateTime',
-	default: '',
-	description: 'Only items created before this moment (UTC when no time zone is given)',
+export const UTM_FIELD_LABELS: Record<string, string> = {
+	utm_source: 'UTM Source',
+	utm_medium: 'UTM Medium',
+	utm_campaign: 'UTM Campaign',
+	utm_term: 'UTM Term',
+	utm_content: 'UTM Content',
+	ref: 'Ref',
 };
+
+const datePresetLabels: Record<DatePreset, { name: string; description?: string }> = {
+	all: { name: 'All Time', description: 'No date range' },
+	custom: { name: 'Custom', description: 'From and To below (UTC when no time zone is given)' },
+	last7Days: { name: 'Last 7 Days', description: 'The 7 × 24 hours up to now' },
+	last30Days: { name: 'Last 30 Days', description: 'The 30 × 24 hours up to now' },
+	last90Days: { name: 'Last 90 Days', description: 'The 90 × 24 hours up to now' },
+	lastMonth: { name: 'Last Month', description: 'The previous calendar month (UTC)' },
+	thisMonth: { name: 'This Month', description: 'From the 1st of this month (UTC) up to now' },
+	today: { name: 'Today', description: 'From midnight UTC up to now' },
+	yesterday: { name: 'Yesterday', description: 'The previous day, midnight to midnight UTC' },
+};
+
+/** Date Range (a preset or Custom) with From and To for Custom; both ends included, as Linkkit reads them. */
+export function dateRangeFields(defaultPreset: DatePreset): INodeProperties[] {
+	return [
+		{
+			displayName: 'Date Range',
+			name: 'dateRange',
+			type: 'options',
+			options: Object.entries(datePresetLabels)
+				.map(([value, label]) => ({ value, ...label }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultPreset,
+		},
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'Start of the period, included (UTC when no time zone is given)',
+			displayOptions: { show: { dateRange: ['custom'] } },
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'End of the period, included (UTC when no time zone is given). Leave empty for up to now.',
+			displayOptions: { show: { dateRange: ['custom'] } },
+		},
+	];
+}
+
+/** The date range fields of one item in the core's terms (the core resolves and checks them). */
+export function readDateRange(ctx: IExecuteFunctions, itemIndex: number): DateRangeInput {
+	const preset = ctx.getNodeParameter('dateRange', itemIndex, 'all') as DatePreset;
+	if (preset !== 'custom') return { preset };
+	return { preset, from: ctx.getNodeParameter('from', itemIndex, '') as string, to: ctx.getNodeParameter('to', itemIndex, '') as string };
+}
+
+/** A collection's options as n8n lists them best: alphabetically by label (n8n shows them in the order given). */
+export function byLabel(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -1,19 +1,37 @@
 /**
- * Pickers for links, campaigns and segments: choose from a searchable list, or give an ID (typed or
- * mapped from an expression); links can also be given by their short URL.
+ * The pickers for Linkkit objects (n8n's resource locator): from a searchable list, or typed / mapped from an
+ * expression. Links are addressed by their short code (Linkkit's own address for a link) or their short URL; the
+ * others by their ID, which Linkkit's API gives as a UUID.
  */
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { limits, type LinkkitClient } from '../../../../core';
+import { inputError, shortCodeFrom, validateUuid } from '../../../../core';
 
-type Kind = keyof Pick<typeof limits.idPrefixes, 'link' | 'campaign' | 'segment'>;
+export type LocatorKind = 'link' | 'segment' | 'campaignSetting' | 'tag' | 'qrCode' | 'domain' | 'customDomain';
 
-const searchMethods: Record<Kind, string> = { link: 'searchLinks', campaign: 'searchCampaigns', segment: 'searchSegments' };
-const examples: Record<Kind, string> = { link: 'lnk_8f3k2m9q1x', campaign: 'cmp_8f3k2m9q1x', segment: 'seg_8f3k2m9q1x' };
+interface KindSpec {
+	searchMethod: string;
+	/** How people call one, for the ID mode's hint and messages. */
+	noun: string;
+}
 
-export function locatorField(kind: Kind, overrides: Partial<INodeProperties> & Pick<INodeProperties, 'name' | 'displayName'>): INodeProperties {
-	const prefix = limits.idPrefixes[kind];
+const kinds: Record<LocatorKind, KindSpec> = {
+	link: { searchMethod: 'searchLinks', noun: 'link' },
+	segment: { searchMethod: 'searchSegments', noun: 'segment' },
+	campaignSetting: { searchMethod: 'searchCampaignSettings', noun: 'campaign setting' },
+	tag: { searchMethod: 'searchTags', noun: 'tag' },
+	qrCode: { searchMethod: 'searchQrCodes', noun: 'QR code' },
+	domain: { searchMethod: 'searchDomains', noun: 'domain' },
+	// A link's custom domain is given by its name (go.acme.com), as Linkkit's links carry it.
+	customDomain: { searchMethod: 'searchCustomDomains', noun: 'custom domain' },
+};
+
+const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const EXAMPLE_UUID = '3f6c1a9e-8b2d-4c71-9e0a-5d4b7f2c1e88';
+
+/** The modes besides "From List": links by short code or short URL, custom domains by name, the rest by ID. */
+export function locatorField(kind: LocatorKind, overrides: Partial<INodeProperties> & Pick<INodeProperties, 'name' | 'displayName'>): INodeProperties {
 	return {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
@@ -22,37 +40,62 @@ export function locatorField(kind: Kind, overrides: Partial<INodeProperties> & P
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: searchMethods[kind], searchable: true },
+				typeOptions: { searchListMethod: kinds[kind].searchMethod, searchable: true },
 			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: examples[kind],
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: `^${prefix}[A-Za-z0-9]+$`, errorMessage: `A ${kind} ID starts with ${prefix}, e.g. ${examples[kind]}` },
-					},
-				],
-			},
-			// Only links have a short URL of their own. "By URL", n8n's usual name: the mode menu is too narrow for more.
 			...(kind === 'link'
 				? [
 						{
-							displayName: 'By URL',
-							name: 'shortUrl',
+							displayName: 'By Short Code',
+							name: 'shortCode',
 							type: 'string' as const,
-							placeholder: 'https://lnkk.it/spring-sale',
+							placeholder: 'abc123',
 							validation: [
 								{
 									type: 'regex' as const,
-									properties: { regex: '^https?://.+', errorMessage: 'Enter the full short URL, e.g. https://lnkk.it/spring-sale' },
+									properties: { regex: '^[a-zA-Z0-9_-]{3,}$', errorMessage: 'A short code has at least 3 letters, digits, "-" or "_", e.g. abc123' },
+								},
+							],
+						},
+						// "By URL", n8n's usual name: the mode menu is too narrow for more.
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: 'https://uselinkkit.com/abc123',
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: { regex: '^https?://.+/.+', errorMessage: 'Enter the full short URL, e.g. https://uselinkkit.com/abc123' },
 								},
 							],
 						},
 					]
-				: []),
+				: kind === 'customDomain'
+					? [
+							{
+								displayName: 'By Name',
+								name: 'name',
+								type: 'string' as const,
+								placeholder: 'go.acme.com',
+								validation: [
+									{
+										type: 'regex' as const,
+										properties: { regex: '^[^/:\\s]+\\.[^/:\\s]+$', errorMessage: 'Enter the domain alone, e.g. go.acme.com (no https://, no path)' },
+									},
+								],
+							},
+						]
+					: [
+							{
+								displayName: 'By ID',
+								name: 'id',
+								type: 'string' as const,
+								placeholder: EXAMPLE_UUID,
+								validation: [
+									{ type: 'regex' as const, properties: { regex: UUID_REGEX, errorMessage: `A ${kinds[kind].noun} ID looks like ${EXAMPLE_UUID}` } },
+								],
+							},
+						]),
 		],
 		...overrides,
 	};
@@ -64,8 +107,8 @@ export interface LocatorValue {
 }
 
 /**
- * A picker's value as saved by n8n (`{ mode, value }`), or a plain string where an expression or an AI
- * agent replaced the whole picker: a string starting with http is taken as a short URL, anything else as an ID.
+ * A picker's value as saved by n8n (`{ mode, value }`), or a plain string where an expression or an AI agent
+ * replaced the whole picker.
  */
 export function readLocator(raw: unknown): LocatorValue {
 	if (raw && typeof raw === 'object' && 'value' in raw) {
@@ -73,12 +116,23 @@ export function readLocator(raw: unknown): LocatorValue {
 		return { mode: String(mode ?? 'id'), value: value === undefined || value === null ? '' : String(value).trim() };
 	}
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	return { mode: /^https?:\/\//i.test(value) ? 'shortUrl' : 'id', value };
+	return { mode: /^https?:\/\//i.test(value) ? 'url' : 'id', value };
 }
 
-/** The link ID a link picker stands for; a short URL is looked up first. */
-export async function resolveLinkId(client: LinkkitClient, raw: unknown): Promise<string> {
-	const locator = readLocator(raw);
-	if (locator.mode === 'shortUrl') return (await client.links.lookup({ shortUrl: locator.value })).id;
-	return locator.value;
+/** The short code a link picker stands for (a short URL is read back to its code); `field` names it in errors. */
+export function linkCodeOf(raw: unknown, field = 'link'): string {
+	return shortCodeFrom(field, readLocator(raw).value);
+}
+
+/** The ID an ID picker stands for, checked; `field` names it in errors (e.g. `segmentId` → "Segment"). */
+export function idOf(raw: unknown, field: string, kind: Exclude<LocatorKind, 'link' | 'customDomain'>): string {
+	const { value } = readLocator(raw);
+	if (!value) throw inputError(field, `is required — pick a ${kinds[kind].noun} from the list or give its ID`);
+	return validateUuid(field, value, kinds[kind].noun);
+}
+
+/** An optional ID picker: undefined when left empty. */
+export function optionalIdOf(raw: unknown, field: string, kind: Exclude<LocatorKind, 'link' | 'customDomain'>): string | undefined {
+	const { value } = readLocator(raw);
+	return value ? validateUuid(field, value, kinds[kind].noun) : undefined;
 }

@@ -1,130 +1,146 @@
 /**
- * Link → Create Many: all input items in as few requests as possible (Linkkit's bulk endpoint takes up to
- * 100 links), several batches in flight when the rate limit allows. Each link succeeds or fails alone: a failed
- * item never costs the others in its batch.
+ * Link → Create Many: Linkkit's bulk import (`POST /v1/links/bulk`, up to 1 000 links per request). For imports where
+ * counts and per-row errors are enough: Linkkit's answer has no links, only how many were created and the URLs it
+ * skipped, so each output item is the row's outcome (created, skipped, invalid, unknown) with the reason, paired with
+ * its input item. Create gives the links themselves.
+ *
+ * Batches go out in input order, a few at once under the pacer. The core never sends a batch again blindly after a
+ * lost answer (it looks for the batch's links first), and each batch's outcome is recorded in the execution (see
+ * ../common/execution-ledger.ts), so a repeat of the node run (Retry On Fail, n8n's Retry of the failed execution)
+ * does not import the batches that already went through a second time.
  */
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { bulkEntryError, isFailedBulkEntry, settleInOrder, type LinkInput, type LinkkitClient } from '../../../../core';
+import { batches, limits, settleInOrder, type BulkImportResult, type BulkRowInput, type BulkRowStatus } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
-import { asJson, batchIdempotencyKeyFor, ClientPool, CREATE_CONCURRENCY } from '../common/execution';
-import { createOptionsField } from '../common/fields';
-import { additionalLinkFields, destinationField, readCheckedLinkCreate } from './fields';
+import { ClientPool } from '../common/execution';
+import { forgetRun, ledgerKey, onceInRun } from '../common/execution-ledger';
+import { optionsField } from '../common/fields';
+import { locatorField, readLocator } from '../common/locators';
+import { destinationField } from './fields';
 
-export const BATCH_SIZE = 100;
-
-type BulkResult = Awaited<ReturnType<LinkkitClient['links']['createMany']>>;
-
-/** A batch answered with some items refused, when that must stop the run: carries the answer out of the batch loop. */
-class BatchWithRefusals extends Error {
-	constructor(readonly result: BulkResult) {
-		super('A batch had items Linkkit refused');
-	}
-}
-
-/** Links a batch's outcome created (none when the whole request failed). */
-function createdIn(outcome: unknown): number {
-	const result = outcome instanceof BatchWithRefusals ? outcome.result : (outcome as BulkResult | undefined);
-	return result?.data ? result.data.filter((entry) => !isFailedBulkEntry(entry)).length : 0;
-}
+/** Batches in flight at once; the pacer still decides when each goes out. */
+export const BATCHES_IN_FLIGHT = 3;
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Creates one link per input item, sending up to 100 at a time. An item Linkkit refuses (e.g. a slug already taken) fails on its own; the others are still created.',
+			"Imports a link for every input item, up to 1 000 per request. Outputs each row's outcome — created, skipped (Linkkit's safety checks refused the URL), invalid (refused before sending) or unknown — with the reason, not the links: Linkkit's bulk answer holds only counts and errors. Use Create to get each link and its short URL.",
 		name: 'createManyNotice',
 		type: 'notice',
 		default: '',
 	},
 	destinationField,
-	additionalLinkFields,
-	createOptionsField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			locatorField('customDomain', {
+				displayName: 'Custom Domain',
+				name: 'customDomain',
+				description: "One of your workspace's domains for the short URL, instead of uselinkkit.com",
+			}),
+			{ displayName: 'Notes', name: 'notes', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'A note for your team; visitors never see it' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'A name to recognise the link by in Linkkit' },
+		],
+	},
+	optionsField([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			// Linkkit's maximum (limits.bulkMaxLinks); n8n wants the default written out.
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 1000,
+			description: 'Rows per request (Linkkit takes up to 1 000)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createMany'] } }, properties);
 
+function readRow(ctx: IExecuteFunctions, itemIndex: number): BulkRowInput {
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return {
+		original_url: ctx.getNodeParameter('destination', itemIndex),
+		title: fields.title,
+		notes: fields.notes,
+		custom_domain: fields.customDomain === undefined ? undefined : readLocator(fields.customDomain).value,
+	};
+}
+
+/** What a batch's outcome needs to be handed back on a repeat: each row's status and reason, in order. */
+interface RecordedBatch {
+	rows: Array<{ status: BulkRowStatus; reason?: string }>;
+}
+
+function recorded(result: BulkImportResult): RecordedBatch {
+	return { rows: result.rows.map(({ status, reason }) => (reason === undefined ? { status } : { status, reason })) };
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	const output: INodeExecutionData[] = new Array(items.length);
-	const fail = (itemIndex: number, error: unknown) => {
-		const nodeError = toNodeError(this.getNode(), error, itemIndex);
-		if (!continueOnFail) throw nodeError;
-		output[itemIndex] = { json: errorItemJson(nodeError), pairedItem: { item: itemIndex } };
-	};
-
-	// Check every item first: with "continue on fail" off, one bad item stops the run before anything is sent.
-	const ready: { itemIndex: number; input: LinkInput }[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			ready.push({ itemIndex, input: readCheckedLinkCreate(this, itemIndex) });
-		} catch (error) {
-			fail(itemIndex, error);
-		}
-	}
-
-	if (ready.length === 0) return output.filter((item) => item !== undefined);
+	const rows = items.map((_, itemIndex) => ({ itemIndex, row: readRow(this, itemIndex) }));
+	const size = Math.min(limits.bulkMaxLinks, Math.max(1, Math.floor(Number(this.getNodeParameter('options.batchSize', 0, limits.bulkMaxLinks)))));
+	const groups = batches(rows, size);
 	const client = await new ClientPool(this).forItem(0);
-	const batches: Array<typeof ready> = [];
-	for (let start = 0; start < ready.length; start += BATCH_SIZE) batches.push(ready.slice(start, start + BATCH_SIZE));
 
-	// Several batches in flight (each its own idempotency key, paced by the core). Without "continue on fail", a
-	// batch with a refused item stops the batches not yet sent; those already on their way finish.
 	const settled = await settleInOrder(
-		batches.length,
-		CREATE_CONCURRENCY,
-		async (b, proceed) => {
-			const result = await client.links.createMany(
-				batches[b].map((entry) => entry.input),
-				{
-					idempotencyKey: batchIdempotencyKeyFor(
-						this,
-						'link.createMany',
-						batches[b].map((entry) => ({ itemIndex: entry.itemIndex, payload: entry.input })),
-					),
-					proceed,
-				},
-			);
-			if (!continueOnFail && result.data.some(isFailedBulkEntry)) throw new BatchWithRefusals(result);
-			return result;
-		},
+		groups.length,
+		BATCHES_IN_FLIGHT,
+		async (b, proceed) =>
+			await onceInRun(this, ledgerKey('link.createMany', groups[b][0].itemIndex, groups[b].map((entry) => entry.row)), async () =>
+				recorded(await client.bulk.importBatch(groups[b].map((entry) => entry.row), { proceed })),
+			),
 		!continueOnFail,
 	);
 
-	const created = settled.reduce((sum, s) => sum + (s ? createdIn(s.ok ? s.value : s.error) : 0), 0);
-	const notSent = settled.reduce((sum, s, b) => sum + (s ? 0 : batches[b].length), 0);
+	const output: INodeExecutionData[] = [];
+	let imported = 0;
+	let notSent = 0;
+	let firstFailure: { error: unknown; itemIndex: number } | undefined;
 	settled.forEach((outcome, b) => {
-		if (!outcome) return;
-		const batch = batches[b];
-		if (!outcome.ok && !(outcome.error instanceof BatchWithRefusals)) {
-			// The whole request failed (e.g. the key lacks links:write): every item of the batch shares that error.
-			for (const entry of batch) fail(entry.itemIndex, outcome.error);
+		const group = groups[b];
+		if (!outcome) {
+			notSent += group.length;
 			return;
 		}
-		const result = outcome.ok ? outcome.value : (outcome.error as BatchWithRefusals).result;
-		for (const entry of result.data) {
-			if (isFailedBulkEntry(entry)) continue;
-			const itemIndex = batch[entry.index].itemIndex;
-			output[itemIndex] = { json: asJson(entry.link), pairedItem: { item: itemIndex } };
+		if (!outcome.ok) {
+			firstFailure ??= { error: outcome.error, itemIndex: group[0].itemIndex };
+			// The whole request failed (e.g. the plan's limit): every row of the batch shares that error.
+			const error = toNodeError(this.getNode(), outcome.error, group[0].itemIndex);
+			for (const entry of group) output.push({ json: { ...errorItemJson(error), original_url: String(entry.row.original_url ?? '') }, pairedItem: { item: entry.itemIndex } });
+			return;
 		}
-		const failed = result.data.filter(isFailedBulkEntry);
-		if (failed.length && !continueOnFail) {
-			// Stopping here: say what already happened, so nobody re-runs the whole list blindly.
-			const firstFailure = failed[0];
-			const nodeError = toNodeError(this.getNode(), bulkEntryError(firstFailure), batch[firstFailure.index].itemIndex);
-			nodeError.description = [
-				nodeError.description,
-				`${created} link(s) were created before the run stopped at this item` +
-					(notSent ? `; the ${notSent} item(s) of later batches were not sent. ` : '. ') +
-					'Turn on "Continue On Fail" in the node settings to get one result per item instead.',
-			]
-				.filter(Boolean)
-				.join(' — ');
-			throw nodeError;
-		}
-		for (const entry of failed) fail(batch[entry.index].itemIndex, bulkEntryError(entry));
+		outcome.value.rows.forEach((row, k) => {
+			const entry = group[k];
+			if (row.status === 'created') imported++;
+			output.push({
+				json: { status: row.status, original_url: String(entry.row.original_url ?? ''), ...(row.reason ? { reason: row.reason } : {}) },
+				pairedItem: { item: entry.itemIndex },
+			});
+		});
 	});
-	return output.filter((item) => item !== undefined);
+
+	if (firstFailure && !continueOnFail) {
+		// Stopping here: say what already happened, so nobody runs the whole list again blindly.
+		const error = toNodeError(this.getNode(), firstFailure.error, firstFailure.itemIndex);
+		error.description = [
+			error.description,
+			`${imported} link(s) were imported by earlier batches before the run stopped` +
+				(notSent ? `; ${notSent} row(s) of later batches were not sent. ` : '. ') +
+				"n8n's Retry of this execution does not import those batches again.",
+		]
+			.filter(Boolean)
+			.join(' — ');
+		throw error;
+	}
+	forgetRun(this);
+	return output;
 }

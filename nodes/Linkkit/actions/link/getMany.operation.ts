@@ -1,47 +1,48 @@
-/** Link → Get Many: the account's links, newest first, with optional filters. */
+/** Link → Get Many: the workspace's links, newest first, with optional filters. */
 
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyLink, type LinkFilters } from '../../../../core';
+import type { LinkFilters } from '../../../../core';
 import { runPerItem } from '../common/execution';
-import { createdAfterField, createdBeforeField, simplifyField } from '../common/fields';
-import { createdRange, emitMany, filtersField, pagingFields, readFilters, readPaging } from '../common/get-many';
-import { locatorField, readLocator } from '../common/locators';
+import { emitMany, filtersField, pagingFields, readFilters, readPaging } from '../common/get-many';
+import { locatorField, optionalIdOf } from '../common/locators';
 
 const properties: INodeProperties[] = [
 	...pagingFields,
 	filtersField([
-		locatorField('campaign', { displayName: 'Campaign', name: 'campaignId', description: 'Only links in this campaign' }),
-		createdAfterField,
-		createdBeforeField,
-		{ displayName: 'Domain', name: 'domain', type: 'string', default: '', placeholder: 'lnkk.it', description: 'Only links on this short domain' },
+		{
+			displayName: 'Active',
+			name: 'active',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only active links (on) or only inactive ones (off)',
+		},
 		{
 			displayName: 'Search',
 			name: 'search',
 			type: 'string',
 			default: '',
-			description: 'Text to look for in the title, destination and slug (not case-sensitive)',
+			description: 'Text to look for in the destination URL or the title (not case-sensitive)',
 		},
-		{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'Only links with this tag' },
+		locatorField('segment', { displayName: 'Segment', name: 'segmentId', description: 'Only links in this segment (Linkkit: list)' }),
 	]),
-	simplifyField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex, client) => {
-		const filters = readFilters(this, itemIndex);
-		const query: LinkFilters = {
-			search: filters.search as string,
-			tag: filters.tag as string,
-			domain: filters.domain as string,
-			campaignId: filters.campaignId === undefined ? undefined : readLocator(filters.campaignId).value,
-			...createdRange(filters),
-		};
-		const paging = readPaging(this, itemIndex);
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return await emitMany(client.links.iterate(query, paging), (link) => (simplify ? simplifyLink(link) : link));
+	return await runPerItem(this, {
+		read: (itemIndex) => {
+			const filters = readFilters(this, itemIndex);
+			const query: LinkFilters = {
+				search: filters.search as string | undefined,
+				list_id: filters.segmentId === undefined ? undefined : optionalIdOf(filters.segmentId, 'segmentId', 'segment'),
+				is_active: filters.active as boolean | undefined,
+			};
+			return { query, paging: readPaging(this, itemIndex) };
+		},
+		check: (client, { query }) => client.links.iterate(query, { limit: 1 }),
+		run: async (client, { query, paging }) => await emitMany(client.links.iterate(query, paging)),
 	});
 }

@@ -1,27 +1,6 @@
-/** Segment → Get Many: newest first, with optional filters. */
+/** Segment → Get Many (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { namedGetMany } from '../common/named-resource';
+import { segmentSpec } from './spec';
 
-import { runPerItem } from '../common/execution';
-import { createdAfterField, createdBeforeField } from '../common/fields';
-import { createdRange, emitMany, filtersField, pagingFields, readFilters, readPaging } from '../common/get-many';
-
-const properties: INodeProperties[] = [
-	...pagingFields,
-	filtersField([
-		createdAfterField,
-		createdBeforeField,
-		{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Text to look for in the name (not case-sensitive)' },
-	]),
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['segment'], operation: ['getMany'] } }, properties);
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex, client) => {
-		const filters = readFilters(this, itemIndex);
-		const query = { search: filters.search as string, ...createdRange(filters) };
-		return await emitMany(client.segments.iterate(query, readPaging(this, itemIndex)));
-	});
-}
+export const { description, execute } = namedGetMany(segmentSpec);

@@ -1,4 +1,4 @@
-/** The Click resource: individual click events. */
+/** The Workspace resource: which workspaces the API key reaches (it acts in its own). */
 
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -9,8 +9,8 @@ export { getMany };
 
 export const description: INodeProperties[] = [
 	operationPicker(
-		'click',
-		[{ name: 'Get Many', value: 'getMany', description: 'Get click events, newest first', action: 'Get many clicks' }],
+		'workspace',
+		[{ name: 'Get Many', value: 'getMany', description: 'Get the workspaces the API key can reach', action: 'Get many workspaces' }],
 		'getMany',
 	),
 	...getMany.description,

@@ -1,0 +1,6 @@
+/** Campaign Setting → Create (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
+
+import { namedCreate } from '../common/named-resource';
+import { campaignSettingSpec } from './spec';
+
+export const { description, execute } = namedCreate(campaignSettingSpec);

@@ -1,0 +1,6 @@
+/** Campaign Setting → Delete (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
+
+import { namedDelete } from '../common/named-resource';
+import { campaignSettingSpec } from './spec';
+
+export const { description, execute } = namedDelete(campaignSettingSpec);

@@ -1,0 +1,6 @@
+/** Tag → Create (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
+
+import { namedCreate } from '../common/named-resource';
+import { tagSpec } from './spec';
+
+export const { description, execute } = namedCreate(tagSpec);

@@ -1,0 +1,6 @@
+/** Tag → Get (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
+
+import { namedGet } from '../common/named-resource';
+import { tagSpec } from './spec';
+
+export const { description, execute } = namedGet(tagSpec);

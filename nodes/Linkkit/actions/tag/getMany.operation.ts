@@ -1,0 +1,6 @@
+/** Tag → Get Many (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
+
+import { namedGetMany } from '../common/named-resource';
+import { tagSpec } from './spec';
+
+export const { description, execute } = namedGetMany(tagSpec);

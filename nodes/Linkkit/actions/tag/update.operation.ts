@@ -1,0 +1,6 @@
+/** Tag → Update (built once for segments, tags and campaign settings: ../common/named-resource.ts). */
+
+import { namedUpdate } from '../common/named-resource';
+import { tagSpec } from './spec';
+
+export const { description, execute } = namedUpdate(tagSpec);

@@ -1,0 +1,16 @@
+/** Workspace → Get Many: the workspaces the API key reaches, with its role in each. */
+
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runPerItem } from '../common/execution';
+import { emitWhole, pagingFields, readPaging } from '../common/get-many';
+
+export const description = updateDisplayOptions({ show: { resource: ['workspace'], operation: ['getMany'] } }, pagingFields);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, {
+		read: (itemIndex) => readPaging(this, itemIndex),
+		run: async (client, paging) => emitWhole(await client.account.workspaces(), paging),
+	});
+}
