@@ -1,14 +1,14 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package: errors are mapped in perform.ts */
 /**
  * The Zapier port of the shared core: every Linkkit request of the app goes through `linkkitClient`, so paging,
- * retries, pacing, validation and error messages are the core's, and this file holds only the Zapier plumbing.
+ * retries, pacing, validation and error messages are the core's; this file holds only the Zapier plumbing.
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
-import { createLinkkitClient, normaliseBaseUrl, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
+import { createLinkkitClient, type HttpResponse, type LinkkitClient, type LinkkitPort } from '../../core';
 import { noAnswerError } from '../../core/network-failure';
+import { apiBaseUrl } from './base-url';
 import { STEP_RESERVE_MS, StepBudget } from './step-budget';
 
-export const USER_AGENT = 'linkkit-zapier/1.0.0';
+export const USER_AGENT = 'linkkit-zapier/2.0.0';
 
 /** How long one request may wait for Linkkit's answer: leaves room in the ~30 s step to try once more. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -52,7 +52,7 @@ export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
 				budget.failed(() => noAnswerError(cause, request, operation));
 				throw cause;
 			}
-			// `content` is the raw text: the core parses it, and names HTML error pages instead of choking on them.
+			// `content` is the raw text (JSON or a CSV export): the core parses it, and names HTML error pages.
 			const answer: HttpResponse = { status: response.status, headers: plainHeaders(response.headers), body: response.content };
 			budget.answered(answer, operation);
 			return answer;
@@ -68,9 +68,11 @@ export function zapierPort(z: ZObject, budget: StepBudget): LinkkitPort {
  */
 export function linkkitClient(z: ZObject, bundle: Bundle, budget: StepBudget = new StepBudget()): LinkkitClient {
 	const limit = budget.remaining();
+	const publishableKey = String(bundle.authData?.publishableKey ?? '').trim();
 	return createLinkkitClient(zapierPort(z, budget), {
-		baseUrl: normaliseBaseUrl(bundle.authData.baseUrl),
+		baseUrl: apiBaseUrl(),
 		userAgent: USER_AGENT,
+		publishableKey: publishableKey || undefined,
 		retry: { maxRetries: Number.MAX_SAFE_INTEGER, maxWaitMs: limit, maxTotalWaitMs: limit, maxBackoffMs: 4_000, requestTimeoutMs: REQUEST_TIMEOUT_MS },
 	});
 }

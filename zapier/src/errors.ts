@@ -1,58 +1,37 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
- * The one place where failures become what Zapier shows the user. The core already wrote the message for a
- * person (which field, which scope, Linkkit's request id); this adds the Zapier words (field labels as the user
- * sees them, "reconnect") and picks the Zapier error type that makes Zapier do the right thing.
+ * The one place where failures become what Zapier shows the user. The core already wrote the message for a person
+ * (which field, which permission, Linkkit's own words); this adds the Zapier words (field labels as the step shows
+ * them, "reconnect", "Zapier will run this step again") and picks the Zapier error type that makes Zapier do the
+ * right thing. Linkkit's HTTP status is kept as the error's status, and Linkkit's message stays in the text.
  */
 import type { ZObject } from 'zapier-platform-core';
 import { API_KEY_HELP, LinkkitError, type FieldIssue } from '../../core';
 
-/** The shape of a Zapier input field that matters for messages: its key, label and line-item children. */
+/** The shape of a Zapier input field that matters for messages: its key and label. */
 export interface LabelledField {
 	key: string;
 	label?: string;
-	children?: LabelledField[];
 }
 
-/**
- * Core and API field paths (`utm.source`, `segmentRoutes[1].destination`) as the user sees them
- * ("UTM Source", "Segment Routes, row 2: Destination"), found in the operation's own input fields.
- */
-export function fieldLabel(path: string, fields: LabelledField[]): string {
-	const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path);
-	if (row) {
-		const parent = fields.find((f) => f.key === row[1]);
-		// Child keys may carry a prefix (`routeDestination` for `destination`): Zapier wants them unique per action.
-		const child = parent?.children?.find((c) => c.key === row[3] || c.key.toLowerCase().endsWith(row[3].toLowerCase()));
-		if (parent && child) return `${parent.label ?? parent.key}, row ${Number(row[2]) + 1}: ${child.label ?? child.key}`;
-	}
-	const key = path.replace(/\./g, '__');
-	const field = fields.find((f) => f.key === key) ?? fields.flatMap((f) => f.children ?? []).find((f) => f.key === key);
-	return field?.label ?? pseudoFieldLabels[path] ?? path;
-}
-
-/** Names the core uses for no single field, worded for the step's message. */
+/** Names the core uses that are no input field of their own, worded for the step's message. */
 const pseudoFieldLabels: Record<string, string> = {
-	// An Update with nothing filled in: "Nothing to update: give at least one field to change."
-	fields: 'Nothing to update',
+	// An update with nothing filled in: "Nothing to change: give at least one field to change."
+	fields: 'Nothing to change',
 };
 
-/** API names in running text (`startsAt`, `utm.source`) → this step's labels; plain words are left alone. */
-function relabel(text: string, fields: LabelledField[]): string {
-	const labels = new Map<string, string>();
-	for (const field of [...fields, ...fields.flatMap((f) => f.children ?? [])]) {
-		if (field.label) labels.set(field.key.replace(/__/g, '.'), field.label);
-	}
-	return text.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b|\butm\.[a-z]+\b/g, (name) => labels.get(name) ?? name);
+/** The core's field name (Linkkit's, e.g. `original_url`) as this step labels it ("Destination URL"). */
+export function fieldLabel(name: string, fields: readonly LabelledField[]): string {
+	return fields.find((f) => f.key === name)?.label ?? pseudoFieldLabels[name] ?? name;
 }
 
-/** One sentence per field; Linkkit's own full stop is dropped, since the sentence goes on or ends with ours. */
-function describeIssues(details: FieldIssue[], fields: LabelledField[]): string {
+/** API names in running text (`expire_at`, `original_url`) → this step's labels; plain words are left alone. */
+function relabel(text: string, fields: readonly LabelledField[]): string {
+	return text.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (name) => fields.find((f) => f.key === name)?.label ?? name);
+}
+
+/** One sentence per field; the core's own full stop is dropped, since the sentence goes on or ends with ours. */
+function describeIssues(details: FieldIssue[], fields: readonly LabelledField[]): string {
 	return details.map((d) => `${fieldLabel(d.field, fields)}: ${relabel(d.message.replace(/[.\s]+$/, ''), fields)}`).join('; ');
-}
-
-function withSupport(error: LinkkitError, message: string): string {
-	return error.requestId && !message.includes(error.requestId) ? `${message} (Linkkit request id ${error.requestId})` : message;
 }
 
 /**
@@ -68,15 +47,16 @@ function expiredAuth(z: ZObject, message: string): Error {
 
 /** A rate limit this step could not sit out, in Zapier's words: what Linkkit asked, and that Zapier will try again. */
 function rateLimitMessage(error: LinkkitError, delay?: number): string {
+	const said = error.apiMessage ? ` (Linkkit said: ${error.apiMessage.replace(/[.\s]+$/, '')})` : '';
 	const asked =
 		delay === undefined
-			? "Linkkit's rate limit for this API key was reached and waiting within this step did not get through"
+			? `Linkkit's rate limit for this API key was reached${said} and waiting within this step did not get through`
 			: error.rateLimitWait?.source === 'window'
-				? `Linkkit's rate limit for this API key is used up until its window resets in ${delay} s`
-				: `Linkkit's rate limit for this API key was reached and it asked to wait ${delay} s`;
+				? `Linkkit's rate limit for this API key is used up for the next ${delay} s`
+				: `Linkkit's rate limit for this API key was reached${said} and the next try has to wait ${delay} s`;
 	const again = delay === undefined ? 'Zapier will run this step again shortly' : `Zapier will run this step again in ${delay} s`;
 	const fits = delay === undefined ? '' : ', longer than this Zap step has left (Zapier gives a step about 30 s)';
-	return withSupport(error, `${asked}${fits}. ${again}.`);
+	return `${asked}${fits}. ${again}.`;
 }
 
 export interface ErrorContext {
@@ -85,7 +65,7 @@ export interface ErrorContext {
 }
 
 /** Turns anything a perform threw into the Zapier error for it; errors that are already Zapier's pass through. */
-export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[] = [], context: ErrorContext = {}): Error {
+export function toZapierError(z: ZObject, error: unknown, fields: readonly LabelledField[] = [], context: ErrorContext = {}): Error {
 	if (!(error instanceof LinkkitError)) return error as Error;
 
 	if (error.code === 'rate_limited' && error.retryAfterMs !== undefined) {
@@ -98,33 +78,12 @@ export function toZapierError(z: ZObject, error: unknown, fields: LabelledField[
 	if (error.isInputError) {
 		return new z.errors.Error(`${describeIssues(error.details, fields)}. Nothing was sent to Linkkit.`, 'invalid_input', 400);
 	}
-	switch (error.status) {
-		case 401:
-			if (context.authTest) {
-				return new z.errors.Error(
-					`Linkkit did not accept this API key: it is missing or incorrect — ${API_KEY_HELP}, then connect with it.`,
-					'unauthorized',
-					401,
-				);
-			}
-			return expiredAuth(
-				z,
-				`Reconnect your Linkkit account in Zapier: the API key is missing or incorrect — ${API_KEY_HELP}, then reconnect with it.`,
-			);
-		case 400:
-		case 409:
-		case 422: {
-			// Name the fields as this step labels them, keeping Linkkit's reason for each.
-			const prefix = error.status === 409 ? 'Linkkit refused a duplicate' : 'Linkkit rejected the input';
-			const message = error.details.length ? `${prefix} — ${describeIssues(error.details, fields)}.` : error.message;
-			return new z.errors.Error(withSupport(error, message), error.code, error.status);
+	if (error.status === 401) {
+		if (context.authTest) {
+			return new z.errors.Error(`Linkkit did not accept this API key: it is missing or incorrect — ${API_KEY_HELP}, then connect with it.`, 'unauthorized', 401);
 		}
-		case 404: {
-			const field = error.details[0]?.field;
-			const message = field ? `${fieldLabel(field, fields)}: ${error.message}` : error.message;
-			return new z.errors.Error(withSupport(error, message), error.code, 404);
-		}
-		default:
-			return new z.errors.Error(withSupport(error, error.message), error.code, error.status);
+		return expiredAuth(z, `Reconnect your Linkkit account in Zapier: the API key is missing or incorrect — ${API_KEY_HELP}, then reconnect with it.`);
 	}
+	// Everything else keeps the core's sentence, with Linkkit's own message quoted in it unchanged, and Linkkit's status.
+	return new z.errors.Error(error.message, error.code, error.status);
 }

@@ -1,79 +1,74 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
-/** The Linkkit Zapier app: authentication, the header middleware, and every trigger, action and search. */
+/** The Linkkit app for Zapier: authentication, the header middleware, and every trigger, action and search. */
 import { version as platformVersion } from 'zapier-platform-core';
 import { authentication } from './authentication';
-import { createCampaign } from './creates/create-campaign';
 import { createLink } from './creates/create-link';
-import { createSegment } from './creates/create-segment';
+import { createCampaignSetting, createSegment, createTag } from './creates/create-named';
+import { createOrUpdateLink } from './creates/create-or-update-link';
+import { createQrCode } from './creates/create-qr-code';
 import { deleteLink } from './creates/delete-link';
-import { updateCampaign } from './creates/update-campaign';
+import { addLinkToSegment, removeLinkFromSegment } from './creates/link-segment';
+import { trackLead, trackSale } from './creates/track';
 import { updateLink } from './creates/update-link';
-import { updateSegment } from './creates/update-segment';
 import { addLinkkitHeaders } from './middleware';
-import { campaignAnalytics } from './searches/campaign-analytics';
-import { findCampaign } from './searches/find-campaign';
+import { findConversion } from './searches/find-conversion';
 import { findLink } from './searches/find-link';
-import { findSegment } from './searches/find-segment';
-import { linkAnalytics } from './searches/link-analytics';
+import { findCampaignSetting, findSegment } from './searches/find-named';
+import { linkClickStats } from './searches/link-click-stats';
 import { clickMilestone } from './triggers/click-milestone';
-import { campaignList, linkList, segmentList } from './triggers/dropdowns';
-import { newCampaign } from './triggers/new-campaign';
 import { newClick } from './triggers/new-click';
+import { newConversion } from './triggers/new-conversion';
 import { newLink } from './triggers/new-link';
-import { newSegment } from './triggers/new-segment';
+import { campaignSettingList, domainList, linkList, segmentList } from './triggers/pickers';
 import { updatedLink } from './triggers/updated-link';
 
+const byKey = <T extends { key: string }>(...steps: T[]): Record<string, T> => Object.fromEntries(steps.map((step) => [step.key, step]));
+
 export default {
-	version: '1.0.0',
+	version: '2.0.0',
 	platformVersion,
 	authentication,
 	beforeRequest: [addLinkkitHeaders],
 	flags: {
 		// 429s reach the core (see client.ts); this makes that the app-wide default too, not just per request.
 		throwForThrottlingEarly: false,
-		// Set on purpose: the app reads empty values itself (inputs.ts: any empty value is "not given", and the
-		// Update actions empty a field only through Clear Fields), so it sees inputs exactly as the user mapped them.
+		// Set on purpose: the app reads empty values itself (inputs.ts: any empty value is "not given", and Update
+		// Link empties a field only through Clear Fields), so it sees inputs exactly as the user mapped them.
 		cleanInputData: false,
 	},
-	triggers: {
-		[newLink.key]: newLink,
-		[updatedLink.key]: updatedLink,
-		[newCampaign.key]: newCampaign,
-		[newSegment.key]: newSegment,
-		[newClick.key]: newClick,
-		[clickMilestone.key]: clickMilestone,
-		[linkList.key]: linkList,
-		[campaignList.key]: campaignList,
-		[segmentList.key]: segmentList,
-	},
-	creates: {
-		[createLink.key]: createLink,
-		[updateLink.key]: updateLink,
-		[deleteLink.key]: deleteLink,
-		[createCampaign.key]: createCampaign,
-		[updateCampaign.key]: updateCampaign,
-		[createSegment.key]: createSegment,
-		[updateSegment.key]: updateSegment,
-	},
-	searches: {
-		[findLink.key]: findLink,
-		[findCampaign.key]: findCampaign,
-		[findSegment.key]: findSegment,
-		[linkAnalytics.key]: linkAnalytics,
-		[campaignAnalytics.key]: campaignAnalytics,
-	},
+	triggers: byKey<{ key: string }>(newLink, updatedLink, newClick, clickMilestone, newConversion, linkList, segmentList, campaignSettingList, domainList),
+	creates: byKey<{ key: string }>(
+		createLink,
+		createOrUpdateLink,
+		updateLink,
+		addLinkToSegment,
+		removeLinkFromSegment,
+		deleteLink,
+		createSegment,
+		createCampaignSetting,
+		createTag,
+		createQrCode,
+		trackLead,
+		trackSale,
+	),
+	searches: byKey<{ key: string }>(findLink, findSegment, findCampaignSetting, findConversion, linkClickStats),
 	searchOrCreates: {
 		find_link: {
 			key: 'find_link',
-			display: { label: 'Find or Create Link', description: 'Finds a short link, or creates it when none exists.' },
+			display: { label: 'Find or Create Link', description: 'Finds a short link, or creates it when none is found.' },
 			search: 'find_link',
 			create: 'create_link',
 		},
-		find_campaign: {
-			key: 'find_campaign',
-			display: { label: 'Find or Create Campaign', description: 'Finds a campaign by name, or creates it when none exists.' },
-			search: 'find_campaign',
-			create: 'create_campaign',
+		find_segment: {
+			key: 'find_segment',
+			display: { label: 'Find or Create Segment', description: 'Finds a segment by name, or creates it when none is found.' },
+			search: 'find_segment',
+			create: 'create_segment',
+		},
+		find_campaign_setting: {
+			key: 'find_campaign_setting',
+			display: { label: 'Find or Create Campaign Setting', description: 'Finds a campaign setting by name, or creates it when none is found.' },
+			search: 'find_campaign_setting',
+			create: 'create_campaign_setting',
 		},
 	},
 };

@@ -1,7 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * The only place the API key is used: added as a Bearer header to every request. The core never sees the key,
- * and Zapier scrubs `authData` values from its request logs.
+ * and Zapier scrubs `authData` values from its request logs. The publishable key travels in the body of the two
+ * tracking calls (Linkkit's rule), never in a header.
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
@@ -9,8 +9,6 @@ export function addLinkkitHeaders(request: HttpRequestOptions, _z: ZObject, bund
 	const apiKey = String(bundle.authData?.apiKey ?? '').trim();
 	request.headers = {
 		...request.headers,
-		Accept: 'application/json',
-		'Content-Type': 'application/json',
 		...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
 	};
 	return request;

@@ -1,24 +1,22 @@
-/** The connection form: the API key and, for sandboxes and self-hosted Linkkit, the Base URL. */
-import { DEFAULT_BASE_URL } from '../../../core';
-
+/**
+ * The connection form: the API key, and the publishable key that recording leads and sales needs. There is no
+ * Base URL field on purpose (see base-url.ts): a public integration must not send the key to a host a user types.
+ */
 export const authFields = [
 	{
 		key: 'apiKey',
 		label: 'API Key',
 		type: 'password' as const,
 		required: true,
-		helpText:
-			'Your Linkkit API key. Create one in Linkkit under [Settings → API Keys](https://app.uselinkkit.com/settings/api-keys). ' +
-			'Give it the write permissions (links, campaigns, segments) for the actions you plan to use.',
+		helpText: 'Your Linkkit API key. Create one in Linkkit under Settings → API Keys.',
 	},
 	{
-		key: 'baseUrl',
-		// The key stays `baseUrl`: it is stored in existing connections.
-		label: 'Base URL',
-		type: 'string' as const,
+		key: 'publishableKey',
+		label: 'Publishable Key',
+		type: 'password' as const,
 		required: false,
 		helpText:
-			`Leave empty to use Linkkit's cloud (${DEFAULT_BASE_URL}). Set it only for a regional or self-hosted Linkkit, ` +
-			'or a local Linkkit sandbox; with or without /v1 at the end is fine. It must start with https:// (http:// only for 127.0.0.1 or localhost).',
+			"Your workspace's publishable key (it starts with pk_), from Settings → API Keys in Linkkit. Needed only for " +
+			'the Track Lead and Track Sale actions; leave it empty otherwise.',
 	},
 ];

@@ -1,70 +1,55 @@
-/** Input fields for creating and updating links; Create Link and Update Link share them. */
-import { campaignField, segmentField } from './dropdowns';
-import { utmFields } from './utm';
+/**
+ * The fields of a link, keyed by Linkkit's own names (so the core's messages name them and errors.ts finds their
+ * labels). Create, Create or Update and Update share them; only required-ness and help differ.
+ */
+import { campaignSettingPicker, domainPicker, segmentPicker } from './pickers';
 
-export function linkWriteFields(mode: 'create' | 'update') {
-	const creating = mode === 'create';
-	const unchanged = creating ? '' : ' Leave empty to keep the current value.';
+export type LinkFieldMode = 'create' | 'upsert' | 'update';
+
+const KEEP = ' Leave empty to keep the current value.';
+
+export function destinationField(mode: LinkFieldMode) {
+	return {
+		key: 'original_url',
+		label: 'Destination URL',
+		required: mode !== 'update',
+		helpText: `The full web address the short link sends visitors to, including http or https.${mode === 'update' ? KEEP : ''}`,
+	};
+}
+
+export function shortCodeField(mode: LinkFieldMode) {
+	const rule = 'At least 3 letters, digits, hyphens or underscores.';
+	const help = {
+		create: `The part after the domain in the short URL. ${rule} Leave empty and a code is picked for you.`,
+		upsert: `The short code of the link to create, or to change when a link already has it. ${rule}`,
+		update: `A new short code for the link (renames it: the old short URL stops working). ${rule}${KEEP}`,
+	}[mode];
+	return { key: 'short_code', label: mode === 'update' ? 'New Short Code' : 'Short Code', required: mode === 'upsert', helpText: help };
+}
+
+/** The optional fields every link form has, in the order they are shown. */
+export function linkDetailFields(mode: LinkFieldMode) {
+	const keep = mode === 'update' ? KEEP : '';
 	return [
+		{ key: 'title', label: 'Title', required: false, helpText: `A name for the link, shown in Linkkit.${keep}` },
+		campaignSettingPicker(),
+		segmentPicker({ helpText: `The segment to put the link in. (Segments are called lists in the API.)${keep}` }),
+		domainPicker({ helpText: `One of your workspace's custom domains for the short URL (without https://).${mode === 'update' ? KEEP : ' Leave empty for the default domain.'}` }),
 		{
-			key: 'destination',
-			label: 'Destination URL',
-			required: creating,
-			helpText: `The full web address the short link sends visitors to, starting with https:// or http://.${unchanged}`,
-		},
-		{
-			key: 'slug',
-			label: 'Slug',
-			required: false,
-			helpText: creating
-				? 'The part after the domain, e.g. `spring-sale` in lnkk.it/spring-sale. Letters, digits, - and _ only. Leave the field empty and Linkkit makes one up.'
-				: 'A new slug (the part after the domain). Letters, digits, - and _ only. Old short URLs stop working when it changes.',
-		},
-		{
-			key: 'domain',
-			label: 'Domain',
-			required: false,
-			helpText: `The short domain, e.g. lnkk.it or go.yourbrand.com (no https://).${creating ? " Defaults to the campaign's domain, then your account's default." : unchanged}`,
-		},
-		{ key: 'title', label: 'Title', required: false, helpText: `A name for the link, shown in Linkkit.${unchanged}` },
-		{ key: 'description', label: 'Description', required: false, helpText: `Notes for your team.${unchanged}` },
-		{
-			key: 'tags',
-			label: 'Tags',
-			required: false,
-			list: true,
-			helpText: creating ? 'Labels to group links by, one per row, e.g. newsletter.' : 'Replaces all tags of the link. Leave empty to keep them.',
-		},
-		campaignField({
-			required: false,
-			helpText: creating
-				? "Put the link in a campaign: it then takes the campaign's UTM values and domain unless you set them here."
-				: 'Move the link to this campaign. Leave empty to keep it where it is.',
-		}),
-		...utmFields(creating ? 'Empty means the campaign value, if the link is in a campaign.' : 'Leave empty to keep the current value.'),
-		{
-			key: 'expiresAt',
+			key: 'expire_at',
 			label: 'Expires At',
 			type: 'datetime' as const,
 			required: false,
-			helpText: `After this date and time the link stops redirecting.${unchanged}`,
+			helpText: `After this date and time the short link stops redirecting.${keep}`,
 		},
-		{
-			key: 'segmentRoutes',
-			label: 'Segment Routes',
-			required: false,
-			// Zapier allows no help text on a line-item group, so the rows explain it. Child keys must differ from the
-			// top-level `destination`; inputs.ts turns rows back into the core's { segmentId, destination }.
-			children: [
-				segmentField({
-					key: 'routeSegmentId',
-					required: false,
-					helpText: creating
-						? 'Send visitors in this segment to the row\'s own Destination URL instead, e.g. German visitors to the German page. One row per segment.'
-						: 'Rows here replace all segment routes of the link. Leave empty to keep them.',
-				}),
-				{ key: 'routeDestination', label: 'Segment Destination URL', required: false, helpText: 'Where visitors in that segment go instead.' },
-			],
-		},
+		{ key: 'notes', label: 'Notes', type: 'text' as const, required: false, helpText: `Notes for your team.${keep}` },
 	];
 }
+
+export const activeField = (mode: LinkFieldMode) => ({
+	key: 'is_active',
+	label: 'Active',
+	type: 'boolean' as const,
+	required: false,
+	helpText: `No makes the short link stop redirecting without deleting it.${mode === 'update' ? KEEP : ''}`,
+});

@@ -1,34 +1,40 @@
-/** What a link offers to later steps, labelled for people; nested values appear flattened (`utm__source`). */
-export const linkOutputFields = [
-	{ key: 'id', label: 'Link ID', type: 'string' as const },
-	{ key: 'shortUrl', label: 'Short URL', type: 'string' as const },
-	{ key: 'domain', label: 'Domain', type: 'string' as const },
-	{ key: 'slug', label: 'Slug', type: 'string' as const },
-	{ key: 'destination', label: 'Destination URL', type: 'string' as const },
-	{ key: 'title', label: 'Title', type: 'string' as const },
-	{ key: 'description', label: 'Description', type: 'string' as const },
-	{ key: 'tags', label: 'Tags', type: 'string' as const, list: true },
-	{ key: 'campaignId', label: 'Campaign ID', type: 'string' as const },
-	{ key: 'utm__source', label: 'UTM Source', type: 'string' as const },
-	{ key: 'utm__medium', label: 'UTM Medium', type: 'string' as const },
-	{ key: 'utm__campaign', label: 'UTM Campaign', type: 'string' as const },
-	{ key: 'utm__term', label: 'UTM Term', type: 'string' as const },
-	{ key: 'utm__content', label: 'UTM Content', type: 'string' as const },
-	{ key: 'segmentRoutes[]segmentId', label: 'Segment Route Segment ID', type: 'string' as const },
-	{ key: 'segmentRoutes[]destination', label: 'Segment Route Destination URL', type: 'string' as const },
-	{ key: 'expiresAt', label: 'Expires At', type: 'datetime' as const },
-	{ key: 'clicks', label: 'Clicks', type: 'integer' as const },
-	{ key: 'createdAt', label: 'Created At', type: 'datetime' as const },
-	{ key: 'updatedAt', label: 'Updated At', type: 'datetime' as const },
+/** Labels for what steps hand on about links; Linkkit's own field names as keys, nested values as `link__…`. */
+type OutputField = { key: string; label: string; type?: 'string' | 'integer' | 'number' | 'boolean' | 'datetime' };
+
+export const linkOutputFields: OutputField[] = [
+	{ key: 'id', label: 'Link ID', type: 'string' },
+	{ key: 'short_url', label: 'Short URL', type: 'string' },
+	{ key: 'short_code', label: 'Short Code', type: 'string' },
+	{ key: 'original_url', label: 'Destination URL', type: 'string' },
+	{ key: 'title', label: 'Title', type: 'string' },
+	{ key: 'custom_domain', label: 'Custom Domain', type: 'string' },
+	{ key: 'is_active', label: 'Active', type: 'boolean' },
+	{ key: 'expire_at', label: 'Expires At', type: 'datetime' },
+	{ key: 'notes', label: 'Notes', type: 'string' },
+	{ key: 'list_id', label: 'Segment ID', type: 'string' },
+	{ key: 'list_name', label: 'Segment Name', type: 'string' },
+	{ key: 'created_at', label: 'Created At', type: 'datetime' },
+	{ key: 'updated_at', label: 'Updated At', type: 'datetime' },
 ];
 
-export const updatedLinkOutputFields = [
-	{ key: 'id', label: 'Update ID', type: 'string' as const },
-	{ key: 'linkId', label: 'Link ID', type: 'string' as const },
+export const updatedLinkOutputFields: OutputField[] = [
+	{ key: 'id', label: 'Edit ID', type: 'string' },
+	{ key: 'link_id', label: 'Link ID', type: 'string' },
 	...linkOutputFields.filter((f) => f.key !== 'id'),
 ];
 
-export const deletedLinkOutputFields = [
-	{ key: 'id', label: 'Link ID', type: 'string' as const },
-	{ key: 'deleted', label: 'Deleted', type: 'boolean' as const },
+/** The `link` object of clicks, conversions and milestones. */
+export const linkSummaryOutputFields: OutputField[] = [
+	{ key: 'link_id', label: 'Link ID', type: 'string' },
+	{ key: 'link__short_url', label: 'Link Short URL', type: 'string' },
+	{ key: 'link__short_code', label: 'Link Short Code', type: 'string' },
+	{ key: 'link__title', label: 'Link Title', type: 'string' },
+	{ key: 'link__custom_domain', label: 'Link Custom Domain', type: 'string' },
 ];
+
+export const deletedLinkOutputFields: OutputField[] = [
+	{ key: 'short_code', label: 'Short Code', type: 'string' },
+	{ key: 'deleted', label: 'Deleted', type: 'boolean' },
+];
+
+export type { OutputField };

@@ -1,20 +1,25 @@
-/** A link as Linkkit returns it: the sample users see before their first real link arrives. */
-import type { Link } from '../../../core';
+/** What a link looks like in a Zap before the user's own arrive: Linkkit's fields, the short URL, the segment name. */
+import type { LinkOutput, LinkSummary } from '../outputs/link';
 
-export const linkSample: Link = {
-	id: 'lnk_8f3k2m9q1x',
-	shortUrl: 'https://lnkk.it/spring-sale',
-	domain: 'lnkk.it',
-	slug: 'spring-sale',
-	destination: 'https://shop.example.com/sale?ref=spring',
+export const linkSample: LinkOutput = {
+	id: '5b1f6c2e-8d3a-4f7b-9e21-6a0c4d8b7f13',
+	short_code: 'spring26',
+	original_url: 'https://shop.example.com/sale?utm_source=newsletter&utm_medium=email&utm_campaign=spring_sale',
 	title: 'Spring sale landing page',
-	description: 'Hero banner link for the April newsletter',
-	tags: ['newsletter', 'spring'],
-	campaignId: 'cmp_4h7d2k9w1z',
-	utm: { source: 'newsletter', medium: 'email', campaign: 'spring_sale', term: null, content: 'hero_banner' },
-	segmentRoutes: [{ segmentId: 'seg_2m8x4k1q7p', destination: 'https://shop.example.com/de/sale' }],
-	expiresAt: '2026-05-31T23:59:59.000Z',
-	clicks: 1284,
-	createdAt: '2026-04-01T09:15:00.000Z',
-	updatedAt: '2026-04-03T16:42:10.000Z',
+	custom_domain: 'go.example.com',
+	is_active: true,
+	expire_at: '2026-05-31T23:59:59.000Z',
+	notes: 'Hero banner link of the April newsletter',
+	list_id: '0f9a7c3e-2b4d-4c1a-8e6f-3d5b7a9c1e24',
+	created_at: '2026-04-01T09:15:00.000Z',
+	updated_at: '2026-04-03T16:42:10.000Z',
+	short_url: 'https://go.example.com/spring26',
+	list_name: 'Spring campaign',
+};
+
+export const linkSummarySample: LinkSummary = {
+	short_code: linkSample.short_code,
+	title: linkSample.title,
+	custom_domain: linkSample.custom_domain,
+	short_url: linkSample.short_url,
 };

@@ -1,40 +1,43 @@
-import { inputError, type LinkLookup } from '../../../core';
+import { collect, inputError, isBlank } from '../../../core';
+import { segmentPicker } from '../fields/pickers';
 import { optionalText } from '../inputs';
 import { linkOutputFields } from '../output-fields/link';
+import { linkOutputs } from '../outputs/link';
 import { linkkitPerform } from '../perform';
 import { linkSample } from '../samples/link';
-import { foundOrNone } from './not-found';
 
 const inputFields = [
-	{ key: 'shortUrl', label: 'Short URL', required: false, helpText: 'The full short URL, e.g. https://lnkk.it/spring-sale. Fill in this, or Domain and Slug, or Destination URL.' },
-	{ key: 'domain', label: 'Domain', required: false, helpText: 'The short domain, e.g. lnkk.it; use together with Slug.' },
-	{ key: 'slug', label: 'Slug', required: false, helpText: 'The part after the domain, e.g. spring-sale; use together with Domain.' },
-	{ key: 'destination', label: 'Destination URL', required: false, helpText: 'Find the newest link that sends visitors to this exact address.' },
+	{
+		key: 'short_code',
+		label: 'Short Code or Short URL',
+		required: false,
+		helpText: 'Finds the link with exactly this short code or short URL. Leave empty to search instead.',
+	},
+	{
+		key: 'search',
+		label: 'Search Text',
+		required: false,
+		helpText: 'Finds the newest link whose destination URL or title contains this text (any case). Used when no short code is given.',
+	},
+	segmentPicker({ helpText: 'With Search Text: only links in this segment. (Segments are called lists in the API.)' }),
 ];
-
-/** The first way of finding a link that the user filled in, in the order the fields are shown. */
-export function lookupFrom(data: Record<string, unknown>): LinkLookup {
-	const shortUrl = optionalText(data.shortUrl);
-	const domain = optionalText(data.domain);
-	const slug = optionalText(data.slug);
-	const destination = optionalText(data.destination);
-	if (shortUrl) return { shortUrl };
-	if (domain && slug) return { domain, slug };
-	if (domain || slug) throw inputError(domain ? 'slug' : 'domain', 'is needed too: a link is found by Domain and Slug together');
-	if (destination) return { destination };
-	throw inputError('shortUrl', 'fill in the Short URL, or Domain and Slug, or the Destination URL to search by');
-}
 
 export const findLink = {
 	key: 'find_link',
 	noun: 'Link',
-	display: {
-		label: 'Find Link',
-		description: 'Finds a short link by its short URL, by domain and slug, or by where it points.',
-	},
+	display: { label: 'Find Link', description: 'Finds a short link by its short code or short URL, or by text in its destination or title.' },
 	operation: {
 		inputFields,
-		perform: linkkitPerform(inputFields, (client, bundle) => foundOrNone(() => client.links.lookup(lookupFrom(bundle.inputData)))),
+		perform: linkkitPerform(inputFields, async (client, bundle) => {
+			const { short_code: code, search } = bundle.inputData;
+			if (!isBlank(code)) {
+				const link = await client.links.getOrNothing(String(code));
+				return link ? await linkOutputs(client, [link]) : [];
+			}
+			if (isBlank(search)) throw inputError('short_code', 'or Search Text is needed: give the short code or short URL, or text to search for');
+			const found = await collect(client.links.iterate({ search: String(search), list_id: optionalText(bundle.inputData.list_id) }, { limit: 1 }));
+			return await linkOutputs(client, found);
+		}),
 		sample: linkSample,
 		outputFields: linkOutputFields,
 	},

@@ -1,15 +1,14 @@
-import { campaignField, linkField, segmentField } from '../fields/dropdowns';
-import { optionalText } from '../inputs';
-import { clickOutputFields } from '../output-fields/analytics';
+import { collect, shortCodeFrom } from '../../../core';
+import { linkPicker } from '../fields/pickers';
+import { clickOutputFields } from '../output-fields/events';
+import { clickOutput } from '../outputs/click';
+import { clicksOf } from '../polling/link-feeds';
+import { readForPoll } from '../polling/paged-read';
+import { pollFeed } from '../polling/poll';
 import { linkkitPerform } from '../perform';
-import { clickSample } from '../samples/click';
-import { newestForPoll } from './poll';
+import { clickSample } from '../samples/events';
 
-const inputFields = [
-	linkField({ required: false, helpText: 'Only clicks on this link. Leave Link and Campaign empty for clicks on any link.' }),
-	campaignField({ required: false, helpText: 'Only clicks on links in this campaign. Choose a link or a campaign, not both.' }),
-	segmentField({ required: false, helpText: 'Only clicks by visitors in this segment.' }),
-];
+const inputFields = [linkPicker({ inAction: false, helpText: 'The link whose clicks to watch: pick it, or enter its short code or short URL.' })];
 
 export const newClick = {
 	key: 'new_click',
@@ -21,10 +20,18 @@ export const newClick = {
 	operation: {
 		type: 'polling' as const,
 		inputFields,
-		perform: linkkitPerform(inputFields, async (client, bundle) => {
-			const { linkId, campaignId, segmentId } = bundle.inputData;
-			const filters = { linkId: optionalText(linkId), campaignId: optionalText(campaignId), segmentId: optionalText(segmentId) };
-			return newestForPoll(bundle, (options) => client.analytics.clicks(filters, options));
+		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
+			const code = shortCodeFrom('link', bundle.inputData.link);
+			// Read once per poll: every click names its link, and a renamed or deleted link fails here, clearly.
+			const link = await client.links.get(code);
+			const feed = clicksOf(client, link.short_code);
+			return await pollFeed(z, bundle, client, {
+				trigger: 'new_click',
+				stamp: feed.stamp,
+				read: (position) => readForPoll(feed, position),
+				newest: (count) => collect(client.analytics.clicks(link.short_code, {}, { limit: count })),
+				output: async (clicks) => clicks.map((click) => clickOutput(click, link)),
+			});
 		}),
 		sample: clickSample,
 		outputFields: clickOutputFields,

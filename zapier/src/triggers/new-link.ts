@@ -1,29 +1,36 @@
-import { campaignField } from '../fields/dropdowns';
+import { collect } from '../../../core';
+import { segmentPicker } from '../fields/pickers';
 import { optionalText } from '../inputs';
 import { linkOutputFields } from '../output-fields/link';
+import { linkOutputs } from '../outputs/link';
+import { linksByCreation } from '../polling/link-feeds';
+import { readForPoll } from '../polling/paged-read';
+import { pollFeed } from '../polling/poll';
 import { linkkitPerform } from '../perform';
 import { linkSample } from '../samples/link';
-import { newestForPoll } from './poll';
 
-const inputFields = [
-	campaignField({ required: false, helpText: 'Only links in this campaign. Leave empty for links in any campaign or none.' }),
-	{ key: 'tag', label: 'Tag', required: false, helpText: 'Only links with this tag, e.g. newsletter.' },
-];
+const inputFields = [segmentPicker({ inAction: false, helpText: 'Only links created in this segment. Leave empty for every new link.' })];
 
 export const newLink = {
 	key: 'new_link',
 	noun: 'Link',
 	display: {
 		label: 'New Link',
-		description: 'Triggers when a new short link is created in Linkkit.',
+		description: 'Triggers when a short link is created.',
 	},
 	operation: {
 		type: 'polling' as const,
 		inputFields,
-		// Linkkit lists newest first; the poll pages back far enough to hold every link created since the last one.
-		perform: linkkitPerform(inputFields, async (client, bundle) => {
-			const filters = { campaignId: optionalText(bundle.inputData.campaignId), tag: optionalText(bundle.inputData.tag) };
-			return newestForPoll(bundle, (options) => client.links.iterate(filters, options));
+		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
+			const filters = { list_id: optionalText(bundle.inputData.list_id) };
+			const feed = linksByCreation(client, filters);
+			return await pollFeed(z, bundle, client, {
+				trigger: 'new_link',
+				stamp: feed.stamp,
+				read: (position) => readForPoll(feed, position),
+				newest: (count) => collect(client.links.iterate(filters, { limit: count })),
+				output: (links) => linkOutputs(client, links),
+			});
 		}),
 		sample: linkSample,
 		outputFields: linkOutputFields,

@@ -1,30 +1,71 @@
-import { wasEditedAfterCreation, type Link } from '../../../core';
-import { updatedLinkOutputFields } from '../output-fields/link';
-import { linkkitPerform } from '../perform';
-import { updatedLinkSample } from '../samples/derived';
-import { newestForPoll } from './poll';
-
 /**
- * Zapier fires once per new `id`. A link keeps its id when it changes, so each change gets its own id from the
- * link id and the change time; the link id stays available as `linkId`.
+ * Updated Link. Linkkit lists links by creation only and has no "changed since" filter, so every poll reads all the
+ * workspace's links (or a segment's), one request per 100 links, and picks those changed since the last poll by
+ * `updated_at`. That is this trigger's cost; the help text says so and offers the segment filter to lower it.
  */
-export function asUpdate(link: Link) {
-	return { ...link, id: `${link.id}-${link.updatedAt}`, linkId: link.id };
+import { LinkkitError, wasEditedAfterCreation, withShortUrl, type LinkFilters, type LinkkitClient, type LinkWithUrl } from '../../../core';
+import { segmentPicker } from '../fields/pickers';
+import { optionalText } from '../inputs';
+import { updatedLinkOutputFields } from '../output-fields/link';
+import { linkOutputs } from '../outputs/link';
+import { PAGE_SIZE } from '../polling/paged-read';
+import { pollFeed } from '../polling/poll';
+import type { Stamp } from '../polling/stamp';
+import { linkkitPerform } from '../perform';
+import { updatedLinkSample } from '../samples/events';
+
+/** More than this (100 requests a poll) does not reliably fit in a Zapier step. */
+export const MAX_LINKS_READ = 10_000;
+
+const inputFields = [
+	segmentPicker({
+		inAction: false,
+		helpText:
+			'Only links in this segment. Each check reads all the links it watches (one request per 100 links), so a ' +
+			'segment makes checks faster on a large workspace. Leave empty to watch every link.',
+	}),
+];
+
+/** Every link the trigger watches that was changed after it was created, read page by page. */
+async function editedLinks(client: LinkkitClient, filters: LinkFilters): Promise<LinkWithUrl[]> {
+	const seen = new Map<string, LinkWithUrl>();
+	for (let page = 1; ; page++) {
+		const answer = await client.links.listPage(filters, page, PAGE_SIZE);
+		const total = answer.meta?.total;
+		if (page === 1 && total !== undefined && total > MAX_LINKS_READ) {
+			throw new LinkkitError({
+				code: 'bad_request',
+				message: `Updated Link reads every link it watches on each check, and these are ${total} links, more than the ${MAX_LINKS_READ} one check can read. Choose a Segment to watch fewer links.`,
+			});
+		}
+		for (const link of answer.data ?? []) seen.set(link.id, withShortUrl(link));
+		if ((answer.data ?? []).length < PAGE_SIZE || (total !== undefined && page * PAGE_SIZE >= total) || page * PAGE_SIZE >= MAX_LINKS_READ) break;
+	}
+	return [...seen.values()].filter(wasEditedAfterCreation);
 }
+
+const stamp = (link: LinkWithUrl): Stamp => ({ at: link.updated_at, id: link.id });
 
 export const updatedLink = {
 	key: 'updated_link',
 	noun: 'Link',
 	display: {
 		label: 'Updated Link',
-		description: 'Triggers when an existing short link is changed (destination, slug, tags, campaign or any other setting).',
+		description: "Triggers when a short link's details change (destination, title, short code, segment or any other).",
 	},
 	operation: {
 		type: 'polling' as const,
-		perform: linkkitPerform([], async (client, bundle) => {
-			const links = await newestForPoll(bundle, (options) => client.links.iterate({ sort: '-updatedAt' }, options));
-			// A link never changed since it was created is New Link's event, not this one.
-			return links.filter(wasEditedAfterCreation).map(asUpdate);
+		inputFields,
+		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
+			const filters = { list_id: optionalText(bundle.inputData.list_id) };
+			return await pollFeed(z, bundle, client, {
+				trigger: 'updated_link',
+				stamp,
+				read: () => editedLinks(client, filters),
+				newest: async (count) => (await editedLinks(client, filters)).sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)).slice(0, count),
+				// Zapier fires once per id: each edit gets its own (link id and edit time); the link's id stays in link_id.
+				output: async (links) => (await linkOutputs(client, links)).map((link) => ({ ...link, id: `${link.id}-${link.updated_at}`, link_id: link.id })),
+			});
 		}),
 		sample: updatedLinkSample,
 		outputFields: updatedLinkOutputFields,

@@ -1,0 +1,47 @@
+import { collect } from '../../../core';
+import { conversionOutputFields } from '../output-fields/events';
+import { conversionOutput } from '../outputs/conversion';
+import { conversionsFeed, conversionType } from '../polling/link-feeds';
+import { readForPoll } from '../polling/paged-read';
+import { pollFeed } from '../polling/poll';
+import { linkkitPerform } from '../perform';
+import { conversionSample } from '../samples/events';
+
+export const conversionTypeField = {
+	key: 'type',
+	label: 'Type',
+	required: false,
+	choices: [
+		{ value: 'lead', label: 'Lead', sample: 'lead' },
+		{ value: 'sale', label: 'Sale', sample: 'sale' },
+	],
+	helpText: 'Only leads or only sales. Leave empty for both.',
+};
+
+const inputFields = [conversionTypeField];
+
+export const newConversion = {
+	key: 'new_conversion',
+	noun: 'Conversion',
+	display: {
+		label: 'New Conversion',
+		description: 'Triggers when a lead or a sale is recorded.',
+	},
+	operation: {
+		type: 'polling' as const,
+		inputFields,
+		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
+			const type = conversionType(bundle.inputData.type);
+			const feed = conversionsFeed(client, type);
+			return await pollFeed(z, bundle, client, {
+				trigger: 'new_conversion',
+				stamp: feed.stamp,
+				read: (position) => readForPoll(feed, position),
+				newest: (count) => collect(client.conversions.iterate({ type }, { limit: count })),
+				output: async (conversions) => conversions.map(conversionOutput),
+			});
+		}),
+		sample: conversionSample,
+		outputFields: conversionOutputFields,
+	},
+};
