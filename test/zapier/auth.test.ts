@@ -1,5 +1,6 @@
+/** The connection: API key and publishable key, the test call, the label, and what a refused key does. */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { app, appRunner, failureOf } from './support/app';
+import { app, appRunner, failureOf, type Item } from './support/app';
 
 let sandbox: RunningSandbox;
 let run: ReturnType<typeof appRunner>;
@@ -10,64 +11,71 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-describe('authentication', () => {
-	test('the test call succeeds with a valid key and the label shows the host, a key suffix and its access, never the key', async () => {
-		const result = await run<{ ok: boolean; access: string; scopes: string[] }>('authentication.test');
-		expect(result).toMatchObject({ ok: true, access: 'full access' });
-		expect(result.scopes).toContain('links:write');
-		// Zapier hands the test's result to the label as inputData.
+describe('connection form', () => {
+	test('an API key (password) and an optional publishable key (password); no Base URL or any other address field', () => {
+		expect(app.authentication.type).toBe('custom');
+		expect(app.authentication.fields.map((f) => [f.key, f.label, f.type, f.required])).toEqual([
+			['apiKey', 'API Key', 'password', true],
+			['publishableKey', 'Publishable Key', 'password', false],
+		]);
+		for (const field of app.authentication.fields) expect(`${field.key} ${field.label} ${field.helpText}`).not.toMatch(/base ?url|host|endpoint|sandbox/i);
+	});
+});
+
+describe('connection test and label', () => {
+	test('the test lists links and asks Linkkit whose key it is; the label is the account, never part of a key', async () => {
+		const result = await run<Item>('authentication.test');
+		expect(result).toMatchObject({ name: 'Alex Demo', email: 'alex@acme.test', workspace_id: sandbox.workspaceId });
 		const label = await run<string>('authentication.connectionLabel', { inputData: result });
-		expect(label).toBe(`127.0.0.1:${sandbox.port} · key ending ${sandbox.apiKey.slice(-4)} · full access`);
-		expect(label).not.toContain(sandbox.apiKey);
+		expect(label).toBe('Alex Demo (alex@acme.test)');
+		// Not even four characters in a row of either key's secret part.
+		for (const key of [sandbox.apiKey, sandbox.publishableKey]) {
+			const secret = key.replace(/^(lk|pk)_(test|live)_/, '');
+			for (let i = 0; i + 4 <= secret.length; i++) expect(label).not.toContain(secret.slice(i, i + 4));
+		}
 	});
 
-	test('a read-only key connects, and its test result and label say read-only', async () => {
-		const authData = { apiKey: sandbox.readOnlyKey, baseUrl: sandbox.url };
-		const result = await run<{ ok: boolean; access: string; scopes: string[] }>('authentication.test', { authData });
-		expect(result).toMatchObject({ ok: true, access: 'read-only', scopes: ['links:read', 'campaigns:read', 'segments:read', 'analytics:read'] });
-		expect(await run<string>('authentication.connectionLabel', { authData, inputData: result })).toMatch(/ · read-only$/);
+	test('the test calls GET /v1/links first, then GET /v1/auth/test', async () => {
+		sandbox.stats.clear();
+		await run('authentication.test');
+		expect(sandbox.stats.list().map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(['GET /v1/links', 'GET /v1/auth/test']);
 	});
 
+	test('a label without a name falls back to the email, and to a plain word without either', async () => {
+		expect(await run<string>('authentication.connectionLabel', { inputData: { email: 'ops@acme.test', name: null } })).toBe('ops@acme.test');
+		expect(await run<string>('authentication.connectionLabel', { inputData: {} })).toBe('Linkkit account');
+	});
+});
+
+describe('refused keys', () => {
 	test('a wrong key fails the connection test with a message that says the key was refused and where keys come from', async () => {
-		const error = await failureOf(run('authentication.test', { authData: { apiKey: `${sandbox.readOnlyKey}-revoked`, baseUrl: sandbox.url } }));
+		const error = await failureOf(run('authentication.test', { authData: { apiKey: `${sandbox.apiKey}-revoked` } }));
 		expect(error.status).toBe(401);
 		expect(error.message).toBe('Linkkit did not accept this API key: it is missing or incorrect — generate one in Linkkit under Settings → API Keys, then connect with it.');
 	});
 
 	test('a key refused in a running step is an ExpiredAuthError, so Zapier marks the connection broken and emails the user', async () => {
-		const revoked = { apiKey: `${sandbox.readOnlyKey}-revoked`, baseUrl: sandbox.url };
-		const error = await failureOf(run('triggers.new_link.operation.perform', { authData: revoked }));
+		const error = await failureOf(run('triggers.new_link.operation.perform', { authData: { apiKey: `${sandbox.apiKey}-revoked` } }));
 		expect(error.name).toBe('ExpiredAuthError');
 		expect(error.message).toBe(
 			'Reconnect your Linkkit account in Zapier: the API key is missing or incorrect — generate one in Linkkit under Settings → API Keys, then reconnect with it.',
 		);
 	});
 
-	test('a key without a scope gets a 403 that names the missing permission', async () => {
-		// The sandbox's read-only key passes the auth test (it may list links) but may not create them.
-		const readOnly = { apiKey: sandbox.readOnlyKey, baseUrl: sandbox.url };
-		await expect(run('authentication.test', { authData: readOnly })).resolves.toMatchObject({ ok: true });
-		const error = await failureOf(run('creates.create_link.operation.perform', { authData: readOnly, inputData: { destination: 'https://example.com/x' } }));
-		expect(error.status).toBe(403);
-		expect(error.message).toContain('"links:write"');
-	});
-
-	test('a plain-http base URL that is not local is refused before anything is sent', async () => {
-		const error = await failureOf(run('authentication.test', { authData: { apiKey: sandbox.apiKey, baseUrl: 'http://api.example.com' } }));
+	test('tracking without a publishable key is refused before anything is sent, naming the connection field', async () => {
+		const before = sandbox.counts().conversions;
+		const error = await failureOf(run('creates.track_lead.operation.perform', { authData: { apiKey: sandbox.apiKey }, inputData: { customer_external_id: 'cus_1' } }));
 		expect(error.code).toBe('invalid_input');
-		expect(error.message).toMatch(/^Base URL: must start with https:\/\//);
+		expect(error.message).toMatch(/^Publishable Key: is needed to record leads and sales/);
+		expect(error.message).toMatch(/Nothing was sent to Linkkit\.$/);
+		expect(sandbox.counts().conversions).toBe(before);
 	});
 
-	test('the Base URL field is labelled as in n8n, keeps its stored key, and a URL ending in /v1 works', async () => {
-		const baseUrl = app.authentication.fields.find((f) => f.key === 'baseUrl');
-		expect(baseUrl?.label).toBe('Base URL');
-		expect(baseUrl?.helpText).toContain('with or without /v1 at the end is fine');
-		await expect(run('authentication.test', { authData: { apiKey: sandbox.apiKey, baseUrl: `${sandbox.url}/v1/` } })).resolves.toMatchObject({ ok: true });
-	});
-
-	test('the API key field is a password field with help that says where to generate a key', () => {
-		const apiKey = app.authentication.fields.find((f) => f.key === 'apiKey');
-		expect(apiKey?.type).toBe('password');
-		expect(apiKey?.helpText).toContain('Settings → API Keys');
+	test('a wrong publishable key: Linkkit\'s 401 on tracking keeps its status and message', async () => {
+		const error = await failureOf(
+			run('creates.track_lead.operation.perform', { authData: { apiKey: sandbox.apiKey, publishableKey: 'pk_test_wrong' }, inputData: { customer_external_id: 'cus_1' } }),
+		);
+		expect(error.name).toBe('ExpiredAuthError');
+		expect(error.message).toMatch(/^Reconnect your Linkkit account in Zapier: Linkkit did not accept the Publishable Key \(Linkkit said: [^)]+\)\./);
 	});
 });

@@ -1,226 +1,239 @@
+/** Every action through createAppTester against the sandbox: what it sends, what it hands on, what it refuses. */
+import { collect, DERIVED_CODE_LENGTH } from '../../core';
+import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { app, appRunner, failureOf } from './support/app';
-import { zapierCleaned } from './support/clean-input';
+import { app, appRunner, failureOf, visit, type Item } from './support/app';
+import { expectSameShape } from './support/shape';
 
 let sandbox: RunningSandbox;
 let run: ReturnType<typeof appRunner>;
+let api: ReturnType<typeof realClient>['client'];
 
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
 	run = appRunner(sandbox);
+	api = realClient(sandbox.url, sandbox.apiKey).client;
 });
 afterAll(() => sandbox.stop());
 
-type Item = Record<string, unknown>;
-const create = (key: string) => `creates.${key}.operation.perform`;
+const perform = (key: string) => `creates.${key}.operation.perform`;
+const create = (key: string, inputData: Item) => run<Item>(perform(key), { inputData });
+const sampleOf = (key: string) => app.creates[key].operation.sample;
+let unique = 0;
+const code = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${unique++}`;
 
-async function newSegment(name: string): Promise<Item> {
-	return run<Item>(create('create_segment'), {
-		inputData: { name, match: 'all', rules: [{ field: 'country', operator: 'is', value: 'DE' }, { field: 'device', operator: 'is', value: 'mobile' }] },
-	});
+async function aSegment() {
+	const [segment] = await api.segments.list();
+	return segment as { id: string; name: string };
 }
 
-describe('links', () => {
-	test('Create Link sends every field: tags, campaign, UTM, expiry and segment routes (line items)', async () => {
-		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Links ${Date.now()}`, utm__source: 'newsletter' } });
-		const segment = await newSegment(`German mobile ${Date.now()}`);
-		const link = await run<Item>(create('create_link'), {
-			inputData: {
-				destination: 'https://shop.example.com/sale',
-				slug: `sale-${Date.now()}`,
-				title: 'Spring sale',
-				tags: ['spring', 'newsletter'],
-				campaignId: campaign.id,
-				utm__medium: 'email',
-				expiresAt: '2030-05-31T23:59:59Z',
-				segmentRoutes: [{ routeSegmentId: segment.id, routeDestination: 'https://shop.example.com/de/sale' }, {}],
-			},
-		});
-		expect(link).toMatchObject({
-			destination: 'https://shop.example.com/sale',
-			title: 'Spring sale',
-			tags: ['spring', 'newsletter'],
-			campaignId: campaign.id,
-			// source inherited from the campaign, medium given here
-			utm: expect.objectContaining({ source: 'newsletter', medium: 'email' }),
-			expiresAt: '2030-05-31T23:59:59.000Z',
-			segmentRoutes: [{ segmentId: segment.id, destination: 'https://shop.example.com/de/sale' }],
-			clicks: 0,
-		});
-		expect(String(link.shortUrl)).toContain(String(link.slug));
+describe('Create Link', () => {
+	test('without a short code: one link under a code the app derives, handed on with its short URL, shaped like the sample', async () => {
+		const before = sandbox.counts().links;
+		const link = await create('create_link', { original_url: 'https://example.com/zap/plain', title: 'Plain' });
+		expect(sandbox.counts().links).toBe(before + 1);
+		expect(link).toMatchObject({ original_url: 'https://example.com/zap/plain', title: 'Plain', is_active: true, list_id: null, list_name: null });
+		expect(String(link.short_code)).toHaveLength(DERIVED_CODE_LENGTH);
+		expect(link.short_url).toBe(`https://uselinkkit.com/${link.short_code}`);
+		expectSameShape(link, sampleOf('create_link'));
 	});
 
-	test('an Update with nothing filled in says so in words, before anything is sent', async () => {
-		const link = await run<Item>(create('create_link'), { inputData: { destination: 'https://example.com/nothing-to-change' } });
-		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Nothing to change ${Date.now()}` } });
-		const segment = await run<Item>(create('create_segment'), { inputData: { name: `Nothing to change ${Date.now()}`, rules: [{ field: 'device', operator: 'is', value: 'desktop' }] } });
-		for (const [key, inputData] of [['update_link', { linkId: link.id }], ['update_campaign', { campaignId: campaign.id }], ['update_segment', { segmentId: segment.id }]] as const) {
-			const error = await failureOf(run(create(key), { inputData }));
-			expect(error.message).toBe('Nothing to update: give at least one field to change. Nothing was sent to Linkkit.');
-		}
+	test('with a segment: the output carries the segment id and its name', async () => {
+		const segment = await aSegment();
+		const link = await create('create_link', { original_url: 'https://example.com/zap/in-segment', list_id: segment.id });
+		expect(link).toMatchObject({ list_id: segment.id, list_name: segment.name });
 	});
 
-	test('Update Link changes only what is filled in, and Delete Link removes it', async () => {
-		const link = await run<Item>(create('create_link'), { inputData: { destination: 'https://example.com/a', title: 'Keep me', tags: ['x'] } });
-		const updated = await run<Item>(create('update_link'), { inputData: { linkId: link.id, destination: 'https://example.com/b', title: '', tags: [], utm__source: 'ads' } });
-		expect(updated).toMatchObject({ id: link.id, destination: 'https://example.com/b', title: 'Keep me', tags: ['x'], utm: expect.objectContaining({ source: 'ads' }) });
-		const deleted = await run<Item>(create('delete_link'), { inputData: { linkId: link.id } });
-		expect(deleted).toEqual({ id: link.id, deleted: true });
-		const gone = await failureOf(run(create('delete_link'), { inputData: { linkId: link.id } }));
-		expect(gone.status).toBe(404);
-		expect(gone.message).toMatch(/request id req_/);
+	test('with a campaign setting: its UTM values are written into the destination, replacing ones of the same name', async () => {
+		const setting = await api.campaignSettings.create({ name: `Setting ${code('s')}`, utm_source: 'zapier', utm_medium: 'automation', utm_campaign: 'spring' });
+		const link = await create('create_link', { original_url: 'https://example.com/zap/utm?utm_source=old&x=1', campaignSettingId: setting.id });
+		const url = new URL(String(link.original_url));
+		expect(Object.fromEntries(url.searchParams)).toEqual({ utm_source: 'zapier', x: '1', utm_medium: 'automation', utm_campaign: 'spring' });
+	});
+
+	test('with a short code of the user\'s own: created under it; the same create again returns that link; other details are refused', async () => {
+		const shortCode = code('own');
+		const input = { original_url: 'https://example.com/zap/own', short_code: shortCode, title: 'Own code' };
+		const before = sandbox.counts().links;
+		const first = await create('create_link', input);
+		expect(first).toMatchObject({ short_code: shortCode, short_url: `https://uselinkkit.com/${shortCode}` });
+		const again = await create('create_link', input);
+		expect(again.id).toBe(first.id);
+		expect(sandbox.counts().links).toBe(before + 1);
+		const refused = await failureOf(create('create_link', { ...input, original_url: 'https://example.com/zap/someone-else' }));
+		expect(refused.status).toBe(409);
+		expect(refused.message).toMatch(new RegExp(`short code "${shortCode}" is already in use`));
+		expect(sandbox.counts().links).toBe(before + 1);
+	});
+
+	test('optional fields left empty or mapped empty ("", spaces, null) count as not given', async () => {
+		const link = await create('create_link', {
+			original_url: 'https://example.com/zap/blanks',
+			short_code: '',
+			title: '   ',
+			notes: null,
+			list_id: '',
+			custom_domain: null,
+			expire_at: '',
+			campaignSettingId: ' ',
+		});
+		expect(link).toMatchObject({ title: null, notes: null, list_id: null, custom_domain: null, expire_at: null });
+		expect(String(link.short_code)).toHaveLength(DERIVED_CODE_LENGTH);
+	});
+
+	test.each([
+		[{ original_url: 'not a url' }, /^Destination URL: "not a url" is not a full web address/],
+		[{ original_url: 'https://example.com', short_code: 'a b' }, /^Short Code: /],
+		[{ original_url: 'https://example.com', expire_at: '2001-01-01T00:00:00Z' }, /^Expires At: 2001-01-01T00:00:00Z is in the past/],
+		[{ original_url: 'https://example.com', list_id: 'segment-one' }, /^Segment: /],
+		[{ original_url: 'https://example.com', campaignSettingId: 'nope' }, /^Campaign Setting: /],
+		[{ title: 'No destination' }, /^Destination URL: is required/],
+	])('bad input %j is refused before any request, naming the field as labelled', async (inputData, message) => {
+		sandbox.stats.clear();
+		const error = await failureOf(create('create_link', inputData));
+		expect(error.code).toBe('invalid_input');
+		expect(error.message).toMatch(message);
+		expect(error.message).toMatch(/Nothing was sent to Linkkit\.$/);
+		expect(sandbox.stats.current().requests).toBe(0);
+	});
+
+	test('a destination that fails Linkkit\'s safety checks keeps Linkkit\'s status and message', async () => {
+		const error = await failureOf(create('create_link', { original_url: 'https://malware.test/x' }));
+		expect(error.status).toBe(422);
+		expect(error.message).toMatch(/safety checks/);
 	});
 });
 
-describe('bad input is refused with the field named as the user sees it', () => {
-	test('an invalid destination URL fails before any request', async () => {
-		const before = sandbox.counts().links;
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'javascript:alert(1)' } }));
-		expect(error).toMatchObject({ code: 'invalid_input', status: 400 });
-		expect(error.message).toMatch(/^Destination URL: only http:\/\/ and https:\/\/ addresses can be shortened/);
-		expect(error.message).toContain('Nothing was sent to Linkkit');
-		expect(sandbox.counts().links).toBe(before);
+describe('Create or Update Link', () => {
+	test('creates under the short code given, then changes that same link', async () => {
+		const shortCode = code('upsert');
+		const created = await create('create_or_update_link', { short_code: shortCode, original_url: 'https://example.com/zap/v1', title: 'First' });
+		const updated = await create('create_or_update_link', { short_code: shortCode, original_url: 'https://example.com/zap/v2', title: 'Second', is_active: 'false' });
+		expect(updated).toMatchObject({ id: created.id, short_code: shortCode, original_url: 'https://example.com/zap/v2', title: 'Second', is_active: false });
+		expectSameShape(updated, sampleOf('create_or_update_link'));
 	});
 
-
-	test('an unknown campaign id is rejected by Linkkit and the message names the Campaign field', async () => {
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', campaignId: 'cmp_doesnotexist' } }));
-		expect(error.status).toBeGreaterThanOrEqual(404);
-		expect(error.message).toMatch(/Campaign: No campaign cmp_doesnotexist in this account/);
-	});
-
-	test('a taken slug is a conflict that names the Slug field', async () => {
-		const slug = `taken-${Date.now()}`;
-		await run(create('create_link'), { inputData: { destination: 'https://example.com/1', slug } });
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com/2', slug } }));
+	test('a code another workspace holds is refused with Linkkit\'s 409', async () => {
+		const error = await failureOf(create('create_or_update_link', { short_code: sandbox.foreignCodes[0], original_url: 'https://example.com/zap/taken' }));
 		expect(error.status).toBe(409);
-		expect(error.message).toMatch(/slug "taken-\d+" is already taken/);
-	});
-
-	test('a bad segment route row is named by row and column', async () => {
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com', segmentRoutes: [{ routeSegmentId: 'seg_abc', routeDestination: 'not a url' }] } }));
-		expect(error.message).toMatch(/^Segment Routes, row 1: Segment Destination URL: /);
 	});
 });
 
-describe('campaigns and segments', () => {
-	test('Create Campaign and Update Campaign', async () => {
-		const campaign = await run<Item>(create('create_campaign'), {
-			inputData: { name: `Summer ${Date.now()}`, status: 'paused', utm__source: 'ads', startsAt: '2030-06-01', endsAt: '2030-06-30' },
-		});
-		expect(campaign).toMatchObject({ status: 'paused', utm: expect.objectContaining({ source: 'ads' }), startsAt: '2030-06-01T00:00:00.000Z', linkCount: 0 });
-		const updated = await run<Item>(create('update_campaign'), { inputData: { campaignId: campaign.id, status: 'active', description: '' } });
-		expect(updated).toMatchObject({ id: campaign.id, status: 'active', name: campaign.name });
-		const badPeriod = await failureOf(run(create('create_campaign'), { inputData: { name: 'x', startsAt: '2030-06-30', endsAt: '2030-06-01' } }));
-		expect(badPeriod.message).toBe('Ends At: must be after the start date. Nothing was sent to Linkkit.');
+describe('Update Link', () => {
+	let link: Item;
+	beforeEach(async () => {
+		link = await create('create_link', { original_url: 'https://example.com/zap/to-update', title: 'Before', notes: 'Some notes', short_code: code('upd') });
 	});
 
-	test('Create Segment takes rules as line items; Update Segment replaces them', async () => {
-		const segment = await newSegment(`Segment ${Date.now()}`);
-		expect(segment).toMatchObject({ match: 'all', rules: [{ field: 'country', operator: 'is', value: 'DE' }, { field: 'device', operator: 'is', value: 'mobile' }] });
-		const updated = await run<Item>(create('update_segment'), { inputData: { segmentId: segment.id, match: 'any', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] } });
-		expect(updated).toMatchObject({ id: segment.id, match: 'any', rules: [{ field: 'browser', operator: 'contains', value: 'Chrome' }] });
-		const noRules = await failureOf(run(create('create_segment'), { inputData: { name: 'Empty', rules: [{}] } }));
-		expect(noRules.message).toMatch(/^Rules: needs at least one rule/);
-	});
-});
-
-describe('input polish: messages a Zap builder can act on', () => {
-	test('text that is no web address at all is called that, not "must not contain spaces"', async () => {
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'not a url' } }));
-		expect(error.message).toBe('Destination URL: "not a url" is not a full web address — it must start with http:// or https://. Nothing was sent to Linkkit.');
+	test('only the fields filled in change; by short URL as well as by code', async () => {
+		const updated = await create('update_link', { link: link.short_url, title: 'After', notes: '' });
+		expect(updated).toMatchObject({ id: link.id, title: 'After', notes: 'Some notes', original_url: 'https://example.com/zap/to-update' });
 	});
 
-	test('Linkkit\'s 422 reads as one sentence: no ".." and no API names such as endsAt or startsAt', async () => {
-		const unknownDomain = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com/d', domain: 'not-ours.example' } }));
-		expect(unknownDomain.status).toBe(422);
-		expect(unknownDomain.message).toMatch(/^Linkkit rejected the input — Domain: The domain not-ours\.example is not set up in this account\. \(Linkkit request id req_\w+\)$/);
-		expect(unknownDomain.message).not.toContain('..');
-		// Only Linkkit can compare a new end with the start already stored; its words name both fields by label.
-		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Period ${Date.now()}`, startsAt: '2030-06-10' } });
-		const endBeforeStart = await failureOf(run(create('update_campaign'), { inputData: { campaignId: campaign.id, endsAt: '2030-06-01' } }));
-		expect(endBeforeStart.status).toBe(422);
-		expect(endBeforeStart.message).toMatch(/^Linkkit rejected the input — Ends At: Ends At is before Starts At\. \(Linkkit request id req_\w+\)$/);
+	test('a new short code renames the link; the old code is gone', async () => {
+		const renamed = code('renamed');
+		const updated = await create('update_link', { link: link.short_code, short_code: renamed });
+		expect(updated).toMatchObject({ id: link.id, short_code: renamed, short_url: `https://uselinkkit.com/${renamed}` });
+		expect(await api.links.getOrNothing(String(link.short_code))).toBeUndefined();
 	});
 
-	test('an expiry in the past is refused before anything is sent', async () => {
-		const before = sandbox.counts().links;
-		const error = await failureOf(run(create('create_link'), { inputData: { destination: 'https://example.com/late', expiresAt: '2020-01-01T00:00:00Z' } }));
-		expect(error.message).toBe(
-			'Expires At: 2020-01-01T00:00:00Z is in the past — choose a later date and time, or leave it empty. Nothing was sent to Linkkit.',
-		);
-		expect(sandbox.counts().links).toBe(before);
+	test('Clear Fields empties the chosen fields; one both filled in and chosen is refused', async () => {
+		const cleared = await create('update_link', { link: link.short_code, clear_fields: ['title', 'notes'] });
+		expect(cleared).toMatchObject({ title: null, notes: null });
+		const error = await failureOf(create('update_link', { link: link.short_code, title: 'X', clear_fields: ['title'] }));
+		expect(error.message).toMatch(/^Title: is filled in and also chosen in Clear Fields/);
 	});
 
-	test('a country rule wants a two-letter code: "Germany" is refused, "de" becomes DE', async () => {
-		const refused = await failureOf(
-			run(create('create_segment'), { inputData: { name: `Germans ${Date.now()}`, rules: [{ field: 'country', operator: 'is', value: 'Germany' }] } }),
-		);
-		expect(refused.message).toBe('Rules, row 1: Value: "Germany" is not a two-letter country code such as DE or US. Nothing was sent to Linkkit.');
-		const segment = await run<Item>(create('create_segment'), { inputData: { name: `Germans ${Date.now()}`, rules: [{ field: 'country', operator: 'is', value: 'de' }] } });
-		expect(segment.rules).toEqual([{ field: 'country', operator: 'is', value: 'DE' }]);
+	test('a campaign setting without a new destination is applied to the current one', async () => {
+		const setting = await api.campaignSettings.create({ name: `Update ${code('s')}`, utm_source: 'crm' });
+		const updated = await create('update_link', { link: link.short_code, campaignSettingId: setting.id });
+		expect(updated.original_url).toBe('https://example.com/zap/to-update?utm_source=crm');
+	});
+
+	test('nothing to change is refused before any request; an unknown link keeps Linkkit\'s 404', async () => {
+		sandbox.stats.clear();
+		const nothing = await failureOf(create('update_link', { link: link.short_code, title: '' }));
+		expect(nothing.message).toMatch(/^Nothing to change: give at least one field to change/);
+		expect(sandbox.stats.current().requests).toBe(0);
+		const missing = await failureOf(create('update_link', { link: 'no-such-link-here', title: 'X' }));
+		expect(missing.status).toBe(404);
 	});
 });
 
-describe('empty input is "not given": cleanInputData is set on purpose, and both settings give the same result', () => {
-	test('the app asks Zapier for the input as mapped (cleanInputData: false)', () => {
-		expect(app.flags).toMatchObject({ cleanInputData: false });
+describe('segments of a link', () => {
+	test('Add Link to Segment puts it in (with the segment\'s name); Remove Link from Segment takes it out', async () => {
+		const segment = await aSegment();
+		const link = await create('create_link', { original_url: 'https://example.com/zap/segment-moves' });
+		const added = await create('add_link_to_segment', { link: link.short_code, segmentId: segment.id });
+		expect(added).toMatchObject({ id: link.id, list_id: segment.id, list_name: segment.name });
+		const removed = await create('remove_link_from_segment', { link: link.short_code });
+		expect(removed).toMatchObject({ id: link.id, list_id: null, list_name: null });
+		expectSameShape(removed, sampleOf('remove_link_from_segment'));
 	});
 
-	// An optional field mapped from a trigger that had nothing for this run: '', spaces, null, [] or a blank row.
-	const mappedButEmpty = {
-		slug: '',
-		title: '   ',
-		description: null,
-		domain: '',
-		tags: ['', null],
-		campaignId: '',
-		utm__source: '',
-		expiresAt: '',
-		segmentRoutes: [{ routeSegmentId: '', routeDestination: '' }],
-	};
+	test('Add Link to Segment needs the segment', async () => {
+		const error = await failureOf(create('add_link_to_segment', { link: 'abc123', segmentId: '' }));
+		expect(error.message).toMatch(/^Segment: is required/);
+	});
+});
 
+test('Delete Link deletes it; its short URL stops working', async () => {
+	const link = await create('create_link', { original_url: 'https://example.com/zap/delete-me' });
+	const deleted = await create('delete_link', { link: link.short_url });
+	expect(deleted).toEqual({ short_code: link.short_code, deleted: true });
+	expectSameShape(deleted, sampleOf('delete_link'));
+	expect((await fetch(`${sandbox.url}/r/${link.short_code}`, { redirect: 'manual' })).status).toBe(404);
+});
+
+describe('named things', () => {
 	test.each([
-		['as mapped (cleanInputData: false)', (data: Record<string, unknown>) => data],
-		['as Zapier would clean it (cleanInputData: true)', (data: Record<string, unknown>) => zapierCleaned(data) as Record<string, unknown>],
-	])('Create Link with optional fields mapped but empty creates the link, %s', async (_how, deliver) => {
-		const link = await run<Item>(create('create_link'), { inputData: deliver({ destination: 'https://example.com/mapped-empty', ...mappedButEmpty }) });
-		expect(link).toMatchObject({ destination: 'https://example.com/mapped-empty', title: null, description: null, tags: [], campaignId: null, expiresAt: null, segmentRoutes: [] });
-		expect(String(link.slug)).toMatch(/^[A-Za-z0-9_-]+$/); // made up by Linkkit
+		['create_segment', 'lists', { name: `Zap segment ${Date.now()}`, color: '#112233' }],
+		['create_campaign_setting', 'utmTemplates', { name: `Zap setting ${Date.now()}`, utm_source: 'zapier', utm_campaign: 'launch' }],
+		['create_tag', 'tags', { name: `zap-tag-${Date.now()}`, color: '' }],
+	] as Array<[string, 'lists' | 'utmTemplates' | 'tags', Item]>)('%s creates one, handed on with every field', async (key, counted, inputData) => {
+		const before = sandbox.counts()[counted];
+		const made = await create(key, inputData);
+		expect(sandbox.counts()[counted]).toBe(before + 1);
+		expect(made).toMatchObject({ name: inputData.name });
+		expectSameShape(made, sampleOf(key));
 	});
 
-	test.each([
-		['as mapped (cleanInputData: false)', (data: Record<string, unknown>) => data],
-		['as Zapier would clean it (cleanInputData: true)', (data: Record<string, unknown>) => zapierCleaned(data) as Record<string, unknown>],
-	])('Update Link with fields mapped but empty keeps every current value, %s', async (_how, deliver) => {
-		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Keep ${Date.now()}-${Math.random()}` } });
-		const link = await run<Item>(create('create_link'), {
-			inputData: { destination: 'https://example.com/keep', title: 'Keep me', tags: ['keep'], campaignId: campaign.id, expiresAt: '2031-01-01T00:00:00Z', utm__source: 'keep' },
+	test('Create QR Code points at the link\'s short URL', async () => {
+		const link = await create('create_link', { original_url: 'https://example.com/zap/qr', custom_domain: 'go.acme.test' });
+		const qr = await create('create_qr_code', { link: link.short_code, name: 'Poster', show_logo: 'no' });
+		expect(qr).toMatchObject({ url: `https://go.acme.test/${link.short_code}`, name: 'Poster', show_logo: false });
+		expectSameShape(qr, sampleOf('create_qr_code'));
+	});
+});
+
+describe('tracking', () => {
+	test('Track Lead with the click id from a visit is credited to that click and its link', async () => {
+		const link = await create('create_link', { original_url: 'https://example.com/zap/landing', title: 'Landing' });
+		const answer = await fetch(`${sandbox.url}/r/${link.short_code}`, { redirect: 'manual' });
+		const lkclid = new URL(String(answer.headers.get('location'))).searchParams.get('lkclid');
+		const lead = await create('track_lead', { customer_external_id: 'cus_lead_1', lkclid, event_name: 'Signup', metadata: { plan: 'pro' } });
+		expect(lead).toMatchObject({
+			type: 'lead',
+			event_name: 'Signup',
+			click_id: lkclid,
+			link_id: link.id,
+			link: { short_code: link.short_code, title: 'Landing', short_url: link.short_url },
+			metadata: { plan: 'pro' },
 		});
-		const updated = await run<Item>(create('update_link'), { inputData: deliver({ linkId: link.id, destination: 'https://example.com/kept', ...mappedButEmpty, clearFields: [] }) });
-		expect(updated).toMatchObject({
-			destination: 'https://example.com/kept',
-			title: 'Keep me',
-			tags: ['keep'],
-			campaignId: campaign.id,
-			expiresAt: '2031-01-01T00:00:00.000Z',
-			utm: expect.objectContaining({ source: 'keep' }),
-		});
+		expectSameShape(lead, sampleOf('track_lead'));
 	});
 
-	test('Clear Fields empties exactly the fields chosen, and a field both filled and chosen is refused', async () => {
-		const link = await run<Item>(create('create_link'), {
-			inputData: { destination: 'https://example.com/clear', title: 'Goes', description: 'Stays', tags: ['goes'], expiresAt: '2031-01-01T00:00:00Z', utm__source: 'goes', utm__medium: 'stays' },
-		});
-		const cleared = await run<Item>(create('update_link'), { inputData: { linkId: link.id, clearFields: ['title', 'tags', 'expiresAt', 'utm__source'] } });
-		expect(cleared).toMatchObject({ title: null, description: 'Stays', tags: [], expiresAt: null, utm: expect.objectContaining({ source: null, medium: 'stays' }) });
-		const both = await failureOf(run(create('update_link'), { inputData: { linkId: link.id, title: 'New', clearFields: ['title'] } }));
-		expect(both.message).toBe('Title: is filled in and also chosen in Clear Fields — fill it in or clear it, not both. Nothing was sent to Linkkit.');
-		const campaign = await run<Item>(create('create_campaign'), { inputData: { name: `Clear ${Date.now()}`, description: 'Goes', endsAt: '2031-01-01' } });
-		expect(await run<Item>(create('update_campaign'), { inputData: { campaignId: campaign.id, clearFields: ['description', 'endsAt'] } })).toMatchObject({ description: null, endsAt: null });
-		const segment = await newSegment(`Clear ${Date.now()}`);
-		expect(segment.description).toBeNull();
-		await run(create('update_segment'), { inputData: { segmentId: segment.id, description: 'Set' } });
-		expect(await run<Item>(create('update_segment'), { inputData: { segmentId: segment.id, clearFields: ['description'] } })).toMatchObject({ description: null });
+	test('Track Sale records the amount in cents; an amount that is not whole cents is refused before sending', async () => {
+		const sale = await create('track_sale', { customer_external_id: 'cus_sale_1', amount: 4999, currency: 'EUR', invoice_id: 'INV-1' });
+		expect(sale).toMatchObject({ type: 'sale', amount: 4999, currency: 'eur', invoice_id: 'INV-1', link: null });
+		expectSameShape(sale, sampleOf('track_sale'));
+		const error = await failureOf(create('track_sale', { customer_external_id: 'cus_sale_1', amount: '49.99' }));
+		expect(error.message).toMatch(/^Amount \(Cents\): "49.99" is not a whole number of cents/);
 	});
+});
+
+test('the visit helper and the core agree: a click is recorded (used by the trigger suites)', async () => {
+	const link = await create('create_link', { original_url: 'https://example.com/zap/visited' });
+	await visit(sandbox, String(link.short_code));
+	expect(await collect(api.analytics.clicks(String(link.short_code)))).toHaveLength(1);
 });

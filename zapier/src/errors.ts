@@ -78,6 +78,11 @@ export function toZapierError(z: ZObject, error: unknown, fields: readonly Label
 	if (error.isInputError) {
 		return new z.errors.Error(`${describeIssues(error.details, fields)}. Nothing was sent to Linkkit.`, 'invalid_input', 400);
 	}
+	if (error.status === 401 && error.operation?.startsWith('POST /track/')) {
+		// Tracking is authenticated by the publishable key alone: it, not the API key, was refused.
+		const said = error.apiMessage ? ` (Linkkit said: ${error.apiMessage.replace(/[.\s]+$/, '')})` : '';
+		return expiredAuth(z, `Reconnect your Linkkit account in Zapier: Linkkit did not accept the Publishable Key${said}. Copy it from Settings → API Keys in Linkkit.`);
+	}
 	if (error.status === 401) {
 		if (context.authTest) {
 			return new z.errors.Error(`Linkkit did not accept this API key: it is missing or incorrect — ${API_KEY_HELP}, then connect with it.`, 'unauthorized', 401);
