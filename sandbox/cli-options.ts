@@ -51,10 +51,20 @@ function rateLimitHeaders(text: string | undefined): SandboxOptions['rateLimitHe
 	return text;
 }
 
+/** `--clock-offset -90` → `--clock-offset=-90`: parseArgs would take a negative value for a flag. */
+function joinNegativeValues(argv: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--clock-offset' && /^-\d+(\.\d+)?$/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+		else out.push(argv[i]);
+	}
+	return out;
+}
+
 /** The options, or 'help'. `now` follows `--clock-offset`. */
 export function parseCliOptions(argv: string[], machineNow: () => number = Date.now): SandboxOptions | 'help' {
 	const { values } = parseArgs({
-		args: argv,
+		args: joinNegativeValues(argv),
 		strict: true,
 		options: {
 			port: { type: 'string' },

@@ -59,9 +59,10 @@ async function main(): Promise<void> {
 	try {
 		options = parseCliOptions(process.argv.slice(2));
 	} catch (error) {
-		if (!(error instanceof UsageError) && !(error instanceof TypeError)) throw error;
-		console.error(`${error.message}\n\n${HELP}`);
-		process.exitCode = 2;
+		// parseArgs throws a TypeError for an unknown flag; both are the user's to fix.
+		const usage = error instanceof UsageError || error instanceof TypeError;
+		console.error(usage ? `${(error as Error).message}\n\n${HELP}` : error);
+		process.exitCode = usage ? 2 : 1;
 		return;
 	}
 	if (options === 'help') {

@@ -115,7 +115,7 @@ export class SandboxControls {
 	/** Every subscription, in every workspace, without its secret. */
 	hooks(): HookView[] {
 		return this.parts.store.workspaces.flatMap((workspace) =>
-			[...workspace.hooks.values()].map(({ secret: _secret, ...hook }) => ({ ...hook, workspace_id: workspace.workspace.id })),
+			[...workspace.hooks.values()].map(({ id, event, url, is_active, created_at }) => ({ id, event, url, is_active, created_at, workspace_id: workspace.workspace.id })),
 		);
 	}
 

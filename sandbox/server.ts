@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tool, never shipped in the n8n package */
 /**
  * `startSandbox()`: the Linkkit sandbox on 127.0.0.1, in this process, with the handle tests and tools drive it by.
  */

@@ -54,11 +54,11 @@ export function seedLinks(prng: Prng, options: LinkSeedOptions): Link[] {
 	return links;
 }
 
-/** A QR code for about one link in twelve (at most 500), pointing at the link's short URL (A4). */
+/** A QR code for every twelfth link (at most 500), pointing at the link's short URL (A4). */
 export function seedQrCodes(prng: Prng, links: readonly Link[], nowMs: number): QrCode[] {
 	const qrCodes: QrCode[] = [];
-	for (const link of links) {
-		if (qrCodes.length >= 500 || !prng.chance(1 / 12)) continue;
+	for (const [index, link] of links.entries()) {
+		if (qrCodes.length >= 500 || index % 12 !== 5) continue;
 		const createdMs = Math.min(nowMs - 1000, Date.parse(link.created_at) + prng.int(DAY_MS));
 		qrCodes.push({
 			id: newUuid(prng.int),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test helper, never shipped in the n8n package */
 /** Small fetch wrappers for the sandbox suites: JSON in, status + headers + parsed body out, over real HTTP. */
 import type { components } from '../../core/generated/openapi';
 import type { RunningSandbox } from '../support/sandbox';
@@ -109,6 +110,8 @@ export async function eventually<T>(read: () => T | Promise<T>, done: (value: T)
 		const value = await read();
 		if (done(value)) return value;
 		if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		await sleep(20);
 	}
 }
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@
  * (A9), the safety blocklist (A10), foreign codes (A6), the code rule (A7) and the plan limit (A8).
  */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { del, get, patch, post, put, type Link, type List, type All } from './http';
+import { del, get, patch, post, put, sleep, type Link, type List, type All } from './http';
 
 let sandbox: RunningSandbox;
 
@@ -104,7 +104,7 @@ describe('PUT /v1/links/{shortCode} (upsert)', () => {
 	it('repeating the same PUT changes nothing, not even updated_at', async () => {
 		const body = { original_url: 'https://example.com/same', title: 'Same' };
 		const first = await put<Link>(sandbox, '/v1/links/same-code', body);
-		await new Promise((resolve) => setTimeout(resolve, 5));
+		await sleep(5);
 		const second = await put<Link>(sandbox, '/v1/links/same-code', body);
 		expect([first.status, second.status]).toEqual([201, 200]);
 		expect(second.body).toEqual(first.body);
