@@ -5,22 +5,26 @@
  *
  * The node is the first node of a one-node workflow, started with the given items as its input, the way n8n starts
  * the node after a trigger. Everything inside is n8n's: parameter defaults and display rules, expressions per item,
- * `$thisRunIndex`, Continue On Fail, paired items, the HTTP client under `httpRequestWithAuthentication`, and a
- * failed node recorded as n8n records it (the error a user sees in the run's output).
+ * `$thisRunIndex`, the execution's flow context, Continue On Fail, paired items, the HTTP client under
+ * `httpRequestWithAuthentication`, and a failed node recorded as n8n records it (the error a user sees in the run's
+ * output). `retryRun` is n8n's Retry of a failed execution.
  */
 
-import type { IDataObject, IExecutionContext, ILoadOptionsFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecutionContext, ILoadOptionsFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeParameters, IRun } from 'n8n-workflow';
 
 import {
 	additionalDataFor,
-	executeNode,
+	executeNodeRun,
 	linkkitNode as savedNode,
 	loadOptionsContextFor,
 	NODE_TYPE,
 	nodeTypes,
 	RecordedNodeError,
+	retryExecution,
 	workflowOf,
+	type LinkkitCredential,
 	type SentRequest,
+	type StartOptions,
 } from '../support/n8n-engine';
 
 export { RecordedNodeError, type SentRequest };
@@ -28,17 +32,22 @@ export { RecordedNodeError, type SentRequest };
 export interface HarnessOptions {
 	baseUrl: string;
 	apiKey: string;
+	publishableKey?: string;
 	parameters: INodeParameters;
 	/** The node's input items (one empty item by default). */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's Retry On Fail on the node (n8n runs the node again after a failure, in the same execution). */
+	retryOnFail?: { maxTries: number; waitBetweenTries?: number };
 	executionId?: string;
-	/** What n8n's `getExecutionContext()` gives (n8n copies it into a Retry of a failed execution); n8n makes a fresh one by default. */
+	/** n8n's execution context (`runtimeData`); n8n makes a fresh one by default. */
 	executionContext?: IExecutionContext;
 	workflowId?: string;
 	nodeId?: string;
 	/** How many times the node already ran in this execution (n8n's run index, e.g. inside a loop). */
 	runIndex?: number;
+	/** The execution's context data when the node starts (e.g. from an earlier run of the node in the same execution). */
+	contextData?: StartOptions['contextData'];
 	/** Every request the node sent, Authorization left out. */
 	sent?: SentRequest[];
 }
@@ -46,51 +55,73 @@ export interface HarnessOptions {
 export interface NodeRun {
 	items: INodeExecutionData[];
 	sent: SentRequest[];
+	/** The execution as n8n saves it. */
+	run: IRun;
 }
 
-/**
- * One execution has one execution context in n8n (established when it starts, copied into a Retry). Runs given the
- * same `executionId` are the same execution run again (Retry On Fail, a re-run), so they share one context here too;
- * runs without an `executionId` get the fresh context n8n establishes for each new execution.
- */
-const contexts = new Map<string, IExecutionContext>();
-function contextOf(executionId: string | undefined): IExecutionContext | undefined {
-	if (executionId === undefined) return undefined;
-	let context = contexts.get(executionId);
-	if (!context) {
-		context = { version: 1, establishedAt: Date.now() + contexts.size, source: 'manual' };
-		contexts.set(executionId, context);
-	}
-	return context;
+function setupOf(options: HarnessOptions) {
+	const node = savedNode(NODE_TYPE.action, options.parameters, {
+		...(options.nodeId ? { id: options.nodeId } : {}),
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.retryOnFail ? { retryOnFail: true, maxTries: options.retryOnFail.maxTries, waitBetweenTries: options.retryOnFail.waitBetweenTries ?? 0 } : {}),
+	});
+	const credential: LinkkitCredential = { apiKey: options.apiKey, baseUrl: options.baseUrl, ...(options.publishableKey ? { publishableKey: options.publishableKey } : {}) };
+	const sent = options.sent ?? [];
+	const additionalData = additionalDataFor({ credential, mode: 'manual', executionId: options.executionId, workflowId: options.workflowId, sent });
+	return { node, workflow: workflowOf(node, { workflowId: options.workflowId }), additionalData, sent };
 }
 
 /** Executes the Linkkit node once over `items` and returns its output, or throws the error n8n recorded. */
 export async function runNode(options: HarnessOptions): Promise<NodeRun> {
-	const sent = options.sent ?? [];
-	const node = savedNode(NODE_TYPE.action, options.parameters, {
-		...(options.nodeId ? { id: options.nodeId } : {}),
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	});
-	const workflow = workflowOf(node, { workflowId: options.workflowId });
-	const additionalData = additionalDataFor({
-		credential: { apiKey: options.apiKey, baseUrl: options.baseUrl },
-		mode: 'manual',
-		executionId: options.executionId,
-		workflowId: options.workflowId,
-		sent,
-	});
+	const { node, workflow, additionalData, sent } = setupOf(options);
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
-	const [output] = await executeNode(workflow, node.name, additionalData, { input: items, runIndex: options.runIndex, executionContext: options.executionContext ?? contextOf(options.executionId) });
-	return { items: output ?? [], sent };
+	const { main, run } = await executeNodeRun(workflow, node.name, additionalData, { input: items, runIndex: options.runIndex, executionContext: options.executionContext, contextData: options.contextData });
+	return { items: main[0] ?? [], sent, run };
 }
 
-/** `run(parameters, extra)`: runNode against one sandbox with its full-scope key, as most suites need. */
-export function nodeRunner(sandbox: { url: string; apiKey: string }) {
-	return (parameters: Record<string, unknown>, extra: Partial<HarnessOptions> = {}) =>
-		runNode({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, parameters: parameters as INodeParameters, ...extra });
+/** n8n's Retry of the failed execution `failed` (a new execution id, the failed one's saved data). */
+export async function retryRun(failed: RecordedNodeError | IRun, options: HarnessOptions): Promise<NodeRun> {
+	const { node, workflow, additionalData, sent } = setupOf(options);
+	const { main, run } = await retryExecution(failed instanceof RecordedNodeError ? failed.run : failed, workflow, node.name, additionalData);
+	return { items: main[0] ?? [], sent, run };
 }
 
-/** n8n's load-options context for the action node's `methods` (list search, drop-downs). */
+export interface SandboxLike {
+	url: string;
+	apiKey: string;
+	publishableKey?: string;
+}
+
+const harnessOptions = (sandbox: SandboxLike, parameters: Record<string, unknown>, extra: Partial<HarnessOptions>): HarnessOptions => ({
+	baseUrl: sandbox.url,
+	apiKey: sandbox.apiKey,
+	publishableKey: sandbox.publishableKey,
+	parameters: parameters as INodeParameters,
+	...extra,
+});
+
+/** `run(parameters, extra)`: runNode against one sandbox with its keys, as most suites need. */
+export function nodeRunner(sandbox: SandboxLike) {
+	return (parameters: Record<string, unknown>, extra: Partial<HarnessOptions> = {}) => runNode(harnessOptions(sandbox, parameters, extra));
+}
+
+/** `retry(failure, parameters, extra)`: retryRun against the same sandbox. */
+export function retryRunner(sandbox: SandboxLike) {
+	return (failed: RecordedNodeError, parameters: Record<string, unknown>, extra: Partial<HarnessOptions> = {}) =>
+		retryRun(failed, harnessOptions(sandbox, parameters, extra));
+}
+
+/** The failure a run ends with (fails the test if the run succeeds). */
+export async function failureOf(run: Promise<unknown>): Promise<RecordedNodeError> {
+	const outcome = await run.then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	if (!(outcome instanceof RecordedNodeError)) throw new Error(`expected the node to fail, got ${outcome === undefined ? 'success' : String(outcome)}`);
+	return outcome;
+}
+
+/** n8n's load-options context for the action node's `methods` (list search). */
 export function loadOptionsContext(baseUrl: string, apiKey: string, sent: SentRequest[] = []): ILoadOptionsFunctions {
 	return loadOptionsContextFor(NODE_TYPE.action, { apiKey, baseUrl }, sent);
 }
@@ -98,6 +129,9 @@ export function loadOptionsContext(baseUrl: string, apiKey: string, sent: SentRe
 export const linkkitNode = nodeTypes.getByName(NODE_TYPE.action) as import('../../nodes/Linkkit/Linkkit.node').Linkkit;
 
 /** A resource-locator value as n8n saves it. */
-export function byId(value: string): INodeParameterResourceLocator {
-	return { __rl: true, mode: 'id', value };
+export function locator(mode: string, value: string): INodeParameterResourceLocator {
+	return { __rl: true, mode, value };
 }
+
+export const byCode = (code: string) => locator('shortCode', code);
+export const byId = (id: string) => locator('id', id);

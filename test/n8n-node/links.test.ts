@@ -1,186 +1,178 @@
-/** Link operations of the Linkkit node against the sandbox over HTTP (see harness.ts for what is real). */
+/**
+ * Link operations through n8n's engine against the sandbox over HTTP: what each writes in Linkkit (read back with the
+ * core, never from the node's own output alone) and what each outputs, in Linkkit's field names plus `short_url`.
+ */
 
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-import { collect } from '../../core';
+import { collect, type LinkWithUrl } from '../../core';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { byId, nodeRunner, runNode, type SentRequest } from './harness';
+import { byCode, byId, failureOf, locator, nodeRunner } from './harness';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
 });
 afterAll(async () => await sandbox.stop());
+beforeEach(() => sandbox.reset());
 
 const run = (...args: Parameters<ReturnType<typeof nodeRunner>>) => nodeRunner(sandbox)(...args);
+const api = () => realClient(sandbox.url, sandbox.apiKey).client;
+const readBack = async (code: string): Promise<LinkWithUrl> => await api().links.get(code);
 
-describe('Link → Create, Get, Update, Delete', () => {
-	it('creates a link with additional fields, reads it by ID and by short URL, updates and deletes it', async () => {
-		const created = await run({
+describe('Link → Create', () => {
+	it('with no Short Code: a 10-character code the node derives; every Additional Field reaches Linkkit', async () => {
+		const segment = (await api().segments.list())[0];
+		const setting = await api().campaignSettings.create({ name: 'Spring', utm_source: 'newsletter', utm_campaign: 'spring' });
+		const expiry = new Date(Date.now() + 7 * 86_400_000).toISOString();
+		const { items } = await run({
 			resource: 'link',
 			operation: 'create',
-			destination: 'https://example.com/spring',
+			destination: 'https://example.com/spring?utm_source=old&x=1',
 			additionalFields: {
-				slug: 'spring-crud',
 				title: 'Spring sale',
-				tags: 'sale, spring',
-				utmSource: 'newsletter',
-				expiresAt: '2030-01-01T00:00:00',
+				notes: 'for the team',
+				customDomain: locator('list', 'go.acme.test'),
+				expireAt: expiry,
+				segmentId: locator('list', segment.id!),
+				active: false,
+				campaignSettingId: locator('list', setting.id!),
 			},
 		});
-		expect(created.items).toHaveLength(1);
-		const link = created.items[0].json;
-		expect(link).toMatchObject({ destination: 'https://example.com/spring', slug: 'spring-crud', title: 'Spring sale', tags: ['sale', 'spring'] });
-		expect(link.utm).toMatchObject({ source: 'newsletter' });
-		expect(link.expiresAt).toBe('2030-01-01T00:00:00.000Z');
-		expect(created.items[0].pairedItem).toEqual({ item: 0 });
-
-		const byIdRun = await run({ resource: 'link', operation: 'get', linkId: byId(link.id as string), simplify: false });
-		expect(byIdRun.items[0].json).toEqual(link);
-
-		const byShortUrl = await run({ resource: 'link', operation: 'get', linkId: { __rl: true, mode: 'shortUrl', value: link.shortUrl } });
-		// Simplify is on by default: UTM and route detail are left out; what is kept has Create's shape.
-		expect(byShortUrl.items[0].json).toEqual({
-			id: link.id,
-			shortUrl: link.shortUrl,
-			domain: link.domain,
-			slug: 'spring-crud',
-			destination: link.destination,
-			title: link.title,
-			tags: ['sale', 'spring'],
-			campaignId: link.campaignId,
-			clicks: link.clicks,
-			expiresAt: link.expiresAt,
-			createdAt: link.createdAt,
-			updatedAt: link.updatedAt,
+		expect(items).toHaveLength(1);
+		const out = items[0].json;
+		expect(out.short_code).toMatch(/^[A-Za-z0-9]{10}$/);
+		expect(out).toMatchObject({
+			title: 'Spring sale',
+			notes: 'for the team',
+			custom_domain: 'go.acme.test',
+			list_id: segment.id,
+			is_active: false,
+			short_url: `https://go.acme.test/${out.short_code}`,
+			original_url: 'https://example.com/spring?utm_source=newsletter&x=1&utm_campaign=spring',
 		});
-
-		const updated = await run({ resource: 'link', operation: 'update', linkId: byId(link.id as string), updateFields: { title: 'Summer sale', tags: 'summer' } });
-		expect(updated.items[0].json).toMatchObject({ id: link.id, title: 'Summer sale', tags: ['summer'], slug: 'spring-crud' });
-
-		const emptyUpdate = await run({ resource: 'link', operation: 'update', linkId: byId(link.id as string), updateFields: {} }).catch((e: unknown) => e);
-		expect(emptyUpdate).toMatchObject({ name: 'NodeOperationError' });
-		expect((emptyUpdate as NodeOperationError).message).toBe('Update Fields: give at least one field to change');
-		expect((emptyUpdate as NodeOperationError).description).toBe('Check the "Update Fields" field.');
-
-		const deleted = await run({ resource: 'link', operation: 'delete', linkId: byId(link.id as string) });
-		expect(deleted.items[0].json).toEqual({ id: link.id, deleted: true });
-		await expect(run({ resource: 'link', operation: 'get', linkId: byId(link.id as string) })).rejects.toMatchObject({ name: 'NodeApiError' });
+		expect(Date.parse(String(out.expire_at))).toBe(Date.parse(expiry));
+		const stored = await readBack(String(out.short_code));
+		expect(stored).toMatchObject({ original_url: out.original_url, list_id: segment.id, is_active: false, custom_domain: 'go.acme.test' });
 	});
 
-	it('maps per-item values given as expressions and pairs every output with its input item', async () => {
-		const items = [{ url: 'https://example.com/a', name: 'A' }, { url: 'https://example.com/b', name: 'B' }];
-		const result = await run(
-			{ resource: 'link', operation: 'create', destination: '={{ $json.url }}', additionalFields: { title: '={{ $json.name }}' } },
-			{ items, executionId: 'exec-expressions' },
+	it('with a Short Code: the link gets it; a code another link has is refused and that link left as it was', async () => {
+		const first = await run({ resource: 'link', operation: 'create', destination: 'https://example.com/a', shortCode: 'summer-sale' });
+		expect(first.items[0].json).toMatchObject({ short_code: 'summer-sale', short_url: 'https://uselinkkit.com/summer-sale' });
+
+		const taken = await failureOf(run({ resource: 'link', operation: 'create', destination: 'https://example.com/b', shortCode: 'summer-sale' }));
+		expect(taken).toMatchObject({ httpCode: '409', message: expect.stringMatching(/"summer-sale" is already in use by another link \(to https:\/\/example\.com\/a\)/) });
+		expect((await readBack('summer-sale')).original_url).toBe('https://example.com/a');
+
+		// The same create again (same details) is the one already made: it is handed back, not refused.
+		const again = await run({ resource: 'link', operation: 'create', destination: 'https://example.com/a', shortCode: 'summer-sale' });
+		expect(again.items[0].json.id).toBe(first.items[0].json.id);
+	});
+
+	it('Let Linkkit Pick the Code: a 6-character code of Linkkit’s; with a Short Code as well it is refused before sending', async () => {
+		const { items } = await run({ resource: 'link', operation: 'create', destination: 'https://example.com/picked', options: { linkkitPicksCode: true } });
+		expect(items[0].json.short_code).toMatch(/^[A-Za-z0-9]{6}$/);
+		expect(sandbox.stats.current().byRoute['POST /v1/links']).toBe(1);
+
+		const sent: unknown[] = [];
+		const both = await failureOf(
+			run({ resource: 'link', operation: 'create', destination: 'https://example.com/x', shortCode: 'mine', options: { linkkitPicksCode: true } }, { sent: sent as never }),
 		);
-		expect(result.items.map((i) => [i.json.destination, i.json.title, i.pairedItem])).toEqual([
-			['https://example.com/a', 'A', { item: 0 }],
-			['https://example.com/b', 'B', { item: 1 }],
-		]);
+		expect(both.message).toMatch(/^Short Code: is given, and "Let Linkkit Pick the Code" is on/);
+		expect(sent).toEqual([]);
+	});
+
+	it('one link per item, in input order, each paired with its item', async () => {
+		const items = Array.from({ length: 12 }, (_, i) => ({ url: `https://example.com/item/${i}` }));
+		const result = await run({ resource: 'link', operation: 'create', destination: '={{ $json.url }}' }, { items });
+		expect(result.items.map((item) => item.json.original_url)).toEqual(items.map((item) => item.url));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+		expect(new Set(result.items.map((item) => item.json.short_code)).size).toBe(12);
+	});
+});
+
+describe('Link → Create or Update', () => {
+	it('creates under the code (created: true), then changes that link (created: false)', async () => {
+		const parameters = (url: string) => ({ resource: 'link', operation: 'createOrUpdate', shortCode: 'black-friday', destination: url, additionalFields: { title: url } });
+		const created = await run(parameters('https://example.com/bf'));
+		expect(created.items[0].json).toMatchObject({ short_code: 'black-friday', created: true, original_url: 'https://example.com/bf' });
+		const updated = await run(parameters('https://example.com/bf-2'));
+		expect(updated.items[0].json).toMatchObject({ short_code: 'black-friday', created: false, original_url: 'https://example.com/bf-2', id: created.items[0].json.id });
+		expect((await readBack('black-friday')).title).toBe('https://example.com/bf-2');
+	});
+});
+
+describe('Link → Get', () => {
+	it('from the list, by short code and by short URL: the same link', async () => {
+		const link = (await run({ resource: 'link', operation: 'create', destination: 'https://example.com/get', shortCode: 'get-me' })).items[0].json;
+		for (const picked of [locator('list', 'get-me'), byCode('get-me'), locator('url', 'https://uselinkkit.com/get-me'), 'https://go.acme.test/get-me']) {
+			const { items } = await run({ resource: 'link', operation: 'get', link: picked });
+			expect(items[0].json).toEqual(link);
+		}
 	});
 });
 
 describe('Link → Get Many', () => {
-	it('returns all links with Return All, and exactly the limit otherwise', async () => {
+	it('Limit, Return All across pages, and the filters (search, segment, active)', async () => {
 		const total = sandbox.counts().links;
+		expect(total).toBeGreaterThan(100 / 2);
+		const limited = await run({ resource: 'link', operation: 'getMany', limit: 7 });
+		expect(limited.items).toHaveLength(7);
+		expect(limited.items.every((item) => typeof item.json.short_url === 'string')).toBe(true);
+
+		for (let i = 0; i < 60; i++) await api().links.upsert(`bulkish-${i}`, { original_url: `https://example.com/many/${i}` });
 		const all = await run({ resource: 'link', operation: 'getMany', returnAll: true });
-		expect(all.items).toHaveLength(total);
-		expect(all.sent.length).toBe(Math.ceil(total / 100));
-		const few = await run({ resource: 'link', operation: 'getMany', limit: 7 });
-		expect(few.items).toHaveLength(7);
-		expect(few.items[0].json).not.toHaveProperty('utm');
-		expect(few.items.map((i) => i.pairedItem)).toEqual(Array(7).fill({ item: 0 }));
-	});
+		expect(all.items).toHaveLength(total + 60);
+		expect(new Set(all.items.map((item) => item.json.id)).size).toBe(total + 60);
+		expect(sandbox.stats.current().byRoute['GET /v1/links']).toBeGreaterThanOrEqual(2);
 
-	it('passes the filters to Linkkit', async () => {
-		await run({ resource: 'link', operation: 'create', destination: 'https://filters.example.org/x', additionalFields: { tags: 'only-here' } }, { executionId: 'exec-filters' });
-		const result = await run({
+		const segment = (await api().segments.list())[1];
+		await api().links.update('bulkish-1', { list_id: segment.id, is_active: false });
+		const searched = await run({ resource: 'link', operation: 'getMany', returnAll: true, filters: { search: 'EXAMPLE.COM/MANY/1' } });
+		expect(searched.items.map((item) => item.json.short_code).sort()).toEqual(
+			['bulkish-1', ...Array.from({ length: 10 }, (_, i) => `bulkish-1${i}`)].sort(),
+		);
+		const inSegment = await run({ resource: 'link', operation: 'getMany', returnAll: true, filters: { segmentId: locator('list', segment.id!), search: 'many' } });
+		expect(inSegment.items.map((item) => item.json.short_code)).toEqual(['bulkish-1']);
+		const inactive = await run({ resource: 'link', operation: 'getMany', returnAll: true, filters: { active: false, search: 'many' } });
+		expect(inactive.items.map((item) => item.json.short_code)).toEqual(['bulkish-1']);
+	});
+});
+
+describe('Link → Update', () => {
+	it('changes only the fields given; a Campaign Setting is written into the new destination; Clear Fields empties', async () => {
+		await run({ resource: 'link', operation: 'create', destination: 'https://example.com/u', shortCode: 'upd-me', additionalFields: { title: 'Old', notes: 'keep' } });
+		const setting = await api().campaignSettings.create({ name: 'Autumn', utm_medium: 'email' });
+		const { items } = await run({
 			resource: 'link',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { tag: 'only-here', search: 'filters.example.org', createdAfter: '2000-01-01' },
+			operation: 'update',
+			link: byCode('upd-me'),
+			updateFields: { destination: 'https://example.com/u2', campaignSettingId: byId(setting.id!), clearFields: ['title'] },
 		});
-		expect(result.items.map((i) => i.json.destination)).toEqual(['https://filters.example.org/x']);
-		const query = new URL(result.sent[0].url).searchParams;
-		expect(Object.fromEntries(query)).toMatchObject({ tag: 'only-here', search: 'filters.example.org', createdAfter: '2000-01-01T00:00:00.000Z' });
+		expect(items[0].json).toMatchObject({ short_code: 'upd-me', original_url: 'https://example.com/u2?utm_medium=email', title: null, notes: 'keep' });
+
+		const needsDestination = await failureOf(run({ resource: 'link', operation: 'update', link: byCode('upd-me'), updateFields: { campaignSettingId: byId(setting.id!) } }));
+		expect(needsDestination.message).toMatch(/^Destination URL: is needed to apply a UTM template/);
+	});
+
+	it('a New Short Code renames the link: the old code is gone, a taken one is refused with Linkkit’s message', async () => {
+		await run({ resource: 'link', operation: 'create', destination: 'https://example.com/r', shortCode: 'old-name' });
+		await run({ resource: 'link', operation: 'create', destination: 'https://example.com/other', shortCode: 'taken-name' });
+		const renamed = await run({ resource: 'link', operation: 'update', link: byCode('old-name'), updateFields: { shortCode: 'new-name' } });
+		expect(renamed.items[0].json).toMatchObject({ short_code: 'new-name', short_url: 'https://uselinkkit.com/new-name' });
+		expect(await api().links.getOrNothing('old-name')).toBeUndefined();
+
+		const clash = await failureOf(run({ resource: 'link', operation: 'update', link: byCode('new-name'), updateFields: { shortCode: 'taken-name' } }));
+		expect(clash).toMatchObject({ httpCode: '409' });
+		expect(String(clash.description)).toMatch(/Linkkit said: /);
 	});
 });
 
-describe('Link errors', () => {
-	it('refuses a bad destination before sending anything, naming the field and the item', async () => {
-		const sent: SentRequest[] = [];
-		const error = await run(
-			{ resource: 'link', operation: 'create', destination: '={{ $json.url }}' },
-			{ items: [{ url: 'https://example.com/ok' }, { url: 'javascript:alert(1)' }], sent, executionId: 'exec-bad-input' },
-		).catch((e: unknown) => e);
-		expect(error).toMatchObject({ name: 'NodeOperationError' });
-		const nodeError = error as NodeOperationError;
-		expect(nodeError.message).toMatch(/^Destination URL: only http:\/\/ and https:\/\/ addresses/);
-		expect(nodeError.description).toBe('Check the "Destination URL" field.');
-		expect((nodeError as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
-		// Every item is checked before the first create goes out (as Create Many does): not even item 0 was sent.
-		expect(sent).toEqual([]);
-	});
-
-	it('with Continue On Fail, a bad item becomes an error item paired with its input and the rest go on', async () => {
-		const result = await run(
-			{ resource: 'link', operation: 'create', destination: '={{ $json.url }}' },
-			{ items: [{ url: 'not a url' }, { url: 'https://example.com/fine' }], continueOnFail: true, executionId: 'exec-cof' },
-		);
-		expect(result.items[0]).toEqual({ json: expect.objectContaining({ error: expect.stringMatching(/^Destination URL: /) }), pairedItem: { item: 0 } });
-		expect(result.items[1].json.destination).toBe('https://example.com/fine');
-		expect(result.items[1].pairedItem).toEqual({ item: 1 });
-	});
-
-	it('a read-only key gets a NodeApiError that names the missing scope, keeping status and request id', async () => {
-		const error = (await runNode({
-			baseUrl: sandbox.url,
-			apiKey: sandbox.readOnlyKey,
-			parameters: { resource: 'link', operation: 'create', destination: 'https://example.com/nope' },
-		}).catch((e: unknown) => e)) as NodeApiError;
-		expect(error).toMatchObject({ name: 'NodeApiError' });
-		expect(error.message).toContain('"links:write"');
-		expect(error.httpCode).toBe('403');
-		expect(error.description).toMatch(/HTTP 403 · code forbidden · request id req_/);
-
-		const asItem = await runNode({
-			baseUrl: sandbox.url,
-			apiKey: sandbox.readOnlyKey,
-			continueOnFail: true,
-			parameters: { resource: 'link', operation: 'delete', linkId: byId('lnk_doesnotmatter') },
-		});
-		expect(asItem.items[0].json).toMatchObject({ code: 'forbidden', httpCode: '403', requestId: expect.stringMatching(/^req_/) });
-		expect(asItem.items[0].json.error).toContain('"links:write"');
-	});
-
-	it('a link picker given a wrong ID prefix is refused before sending: by n8n when typed, by the node when mapped', async () => {
-		const sent: SentRequest[] = [];
-		// Typed into "By ID": n8n checks the picker's own rule and does not start the node.
-		await expect(run({ resource: 'link', operation: 'get', linkId: byId('cmp_123') }, { sent })).rejects.toThrow(
-			/The 'Linkkit' node has issues:\s+- A link ID starts with lnk_, e.g. lnk_8f3k2m9q1x/,
-		);
-		// Mapped from an earlier node: n8n cannot check it beforehand, so the node does.
-		await expect(run({ resource: 'link', operation: 'get', linkId: byId('={{ $json.id }}') }, { sent, items: [{ id: 'cmp_123' }] })).rejects.toThrow(
-			/Link: "cmp_123" is not a link ID/,
-		);
-		expect(sent).toHaveLength(0);
-	});
-});
-
-describe('idempotent creates', () => {
-	it('running Create twice in the same execution (Retry On Fail, a re-run) creates one link; a new execution creates another', async () => {
-		const destination = `https://idempotent.example.org/${Date.now()}`;
-		const parameters = { resource: 'link', operation: 'create', destination };
-		const first = await run(parameters, { executionId: 'exec-idem' });
-		const second = await run(parameters, { executionId: 'exec-idem' });
-		expect(second.items[0].json.id).toBe(first.items[0].json.id);
-		const { client } = realClient(sandbox.url, sandbox.apiKey);
-		const count = async () => (await collect(client.links.iterate({ search: destination }, { returnAll: true }))).length;
-		expect(await count()).toBe(1);
-
-		await run(parameters, { executionId: 'exec-idem-2' });
-		expect(await count()).toBe(2);
+describe('Link → Delete', () => {
+	it('deletes the link; it no longer exists', async () => {
+		await run({ resource: 'link', operation: 'create', destination: 'https://delete.example.org/d', shortCode: 'delete-me' });
+		const { items } = await run({ resource: 'link', operation: 'delete', link: locator('url', 'https://uselinkkit.com/delete-me') });
+		expect(items[0].json).toEqual({ short_code: 'delete-me', deleted: true });
+		expect(await api().links.getOrNothing('delete-me')).toBeUndefined();
+		expect(await collect(api().links.iterate({ search: 'delete.example.org' }, { returnAll: true }))).toEqual([]);
 	});
 });

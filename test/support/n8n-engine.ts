@@ -12,9 +12,11 @@
  * header is added, so tests can see what the node sent without ever holding the key in a log.
  */
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
+	IRun,
+	IRunExecutionData,
 	ICredentials,
 	IDataObject,
 	IExecutionContext,
@@ -32,11 +34,10 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
+import { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
 
 import { LinkkitApi } from '../../credentials/LinkkitApi.credentials';
 import { Linkkit } from '../../nodes/Linkkit/Linkkit.node';
-import { LinkkitTrigger } from '../../nodes/LinkkitTrigger/LinkkitTrigger.node';
 
 // n8n logs what a node reports (a failed node's message) as a server would. Kept out of the test output, in a log file
 // that `npm test` searches for the API key like every other log; nowhere when the suites run on their own.
@@ -46,7 +47,16 @@ process.env.N8N_LOG_FILE_LOCATION ??= process.env.LINKKIT_LOG_DIR ? `${process.e
 /** Node types as a user's n8n names them once the package is installed. */
 export const NODE_TYPE = { action: 'n8n-nodes-linkkit.linkkit', trigger: 'n8n-nodes-linkkit.linkkitTrigger' } as const;
 
-const nodeTypeMap: Record<string, INodeType> = { [NODE_TYPE.action]: new Linkkit(), [NODE_TYPE.trigger]: new LinkkitTrigger() };
+/**
+ * Each node type is loaded when first asked for, so a suite of one node does not depend on the other compiling (the
+ * trigger and the action node change on their own schedules).
+ */
+const nodeTypeLoaders: Record<string, () => INodeType> = {
+	[NODE_TYPE.action]: () => new Linkkit(),
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
+	[NODE_TYPE.trigger]: () => new (require('../../nodes/LinkkitTrigger/LinkkitTrigger.node') as typeof import('../../nodes/LinkkitTrigger/LinkkitTrigger.node')).LinkkitTrigger(),
+};
+const nodeTypeMap: Record<string, INodeType> = {};
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => known(type),
@@ -55,9 +65,8 @@ export const nodeTypes: INodeTypes = {
 };
 
 function known(type: string): INodeType {
-	const nodeType = nodeTypeMap[type];
-	if (!nodeType) throw new UnexpectedError(`This harness knows only the Linkkit node types, not "${type}"`);
-	return nodeType;
+	if (!nodeTypeLoaders[type]) throw new UnexpectedError(`This harness knows only the Linkkit node types, not "${type}"`);
+	return (nodeTypeMap[type] ??= nodeTypeLoaders[type]());
 }
 
 /** One request as the node handed it to n8n (before n8n added the credential's Authorization header). */
@@ -73,6 +82,8 @@ export interface SentRequest {
 export interface LinkkitCredential {
 	apiKey: string;
 	baseUrl: string;
+	/** The workspace's publishable key, for recording leads and sales (optional, as in the credential). */
+	publishableKey?: string;
 }
 
 const credentialTypes: Record<string, ICredentialType> = { linkkitApi: new LinkkitApi() };
@@ -250,15 +261,19 @@ export function loadOptionsContextFor(type: string, credential: LinkkitCredentia
 
 /**
  * A node failure as n8n records it in the execution (a copy of the thrown error: its name, message, description,
- * HTTP code, context), thrown by the harnesses so tests read what a user sees in the node's output panel.
+ * HTTP code, context), thrown by the harnesses so tests read what a user sees in the node's output panel. `run` is the
+ * failed execution as n8n saves it, for `retryExecution` (n8n's Retry of a failed execution).
  */
 export class RecordedNodeError extends Error {
 	[key: string]: unknown;
+	declare readonly run: IRun;
 
-	constructor(recorded: IDataObject) {
+	constructor(recorded: IDataObject, run: IRun) {
 		super(String(recorded.message));
 		Object.assign(this, recorded);
 		this.name = String(recorded.name ?? 'Error');
+		// Not enumerable: tests match the recorded error's own fields.
+		Object.defineProperty(this, 'run', { value: run, enumerable: false });
 	}
 }
 
@@ -267,16 +282,33 @@ export interface StartOptions {
 	input: INodeExecutionData[];
 	/** How many times the node already ran in this execution (n8n's run index, e.g. inside a loop). */
 	runIndex?: number;
-	/** n8n's execution context (copied into a Retry of a failed execution); n8n makes a fresh one by default. */
+	/** n8n's execution context (`runtimeData`); n8n establishes a fresh one (`establishedAt: Date.now()`) by default. */
 	executionContext?: IExecutionContext;
+	/** The execution's context data so far (`$getWorkflowStaticData` aside, what `getContext('flow')` holds). */
+	contextData?: IRunExecutionData['executionData'] extends infer E ? (E extends { contextData: infer C } ? C : never) : never;
+}
+
+export interface NodeRunResult {
+	main: Array<INodeExecutionData[] | null>;
+	/** The execution as n8n saves it when it ends. */
+	run: IRun;
+}
+
+/** Runs `runExecutionData` in n8n-core's WorkflowExecute and returns the node's output, or throws as n8n recorded it. */
+async function processRun(workflow: Workflow, nodeName: string, additionalData: IWorkflowExecuteAdditionalData, mode: WorkflowExecuteMode, data: IRunExecutionData): Promise<NodeRunResult> {
+	const run = await new WorkflowExecute(additionalData, mode, data).processRunExecutionData(workflow);
+	const task = run.data.resultData.runData[nodeName]?.at(-1);
+	const failure = task?.error ?? run.data.resultData.error;
+	if (failure) throw new RecordedNodeError(failure as unknown as IDataObject, run);
+	return { main: task?.data?.main ?? [], run };
 }
 
 /**
  * Starts a manual execution of the workflow's one node in n8n-core's `WorkflowExecute`, as n8n starts the first node
- * of a run, and returns the node's output; a failure (of the node, or n8n's check of the workflow before it starts)
- * is thrown as n8n recorded it.
+ * of a run, and returns the node's output and the execution; a failure (of the node, or n8n's check of the workflow
+ * before it starts) is thrown as n8n recorded it.
  */
-export async function executeNode(workflow: Workflow, nodeName: string, additionalData: IWorkflowExecuteAdditionalData, start: StartOptions) {
+export async function executeNodeRun(workflow: Workflow, nodeName: string, additionalData: IWorkflowExecuteAdditionalData, start: StartOptions): Promise<NodeRunResult> {
 	const node = workflow.getNode(nodeName)!;
 	const earlierRuns: ITaskData[] = Array.from({ length: start.runIndex ?? 0 }, () => ({
 		startTime: 0,
@@ -289,12 +321,92 @@ export async function executeNode(workflow: Workflow, nodeName: string, addition
 		resultData: { runData: earlierRuns.length ? { [nodeName]: earlierRuns } : {} },
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [start.input] }, source: null }],
+			...(start.contextData ? { contextData: JSON.parse(JSON.stringify(start.contextData)) } : {}),
 			...(start.executionContext ? { runtimeData: start.executionContext } : {}),
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-	const task = run.data.resultData.runData[nodeName]?.at(-1);
-	const failure = task?.error ?? run.data.resultData.error;
-	if (failure) throw new RecordedNodeError(failure as unknown as IDataObject);
-	return task?.data?.main ?? [];
+	return await processRun(workflow, nodeName, additionalData, 'manual', runExecutionData);
+}
+
+/** `executeNodeRun`'s output only (what the trigger's poll harness needs). */
+export async function executeNode(workflow: Workflow, nodeName: string, additionalData: IWorkflowExecuteAdditionalData, start: StartOptions) {
+	return (await executeNodeRun(workflow, nodeName, additionalData, start)).main;
+}
+
+/**
+ * n8n's Retry of a failed execution (Executions → Retry), as n8n 2.41.1 does it (packages/cli
+ * `ExecutionService.retry`): the failed execution's saved data — here through a JSON round trip, as n8n stores it in
+ * its database — becomes the new execution's `executionData`, with the recorded error removed and the failed node's
+ * errored run popped so that node runs again; n8n then runs it in mode `retry` under a NEW execution id
+ * (`WorkflowRunner` → `new WorkflowExecute(additionalData, 'retry', data).processRunExecutionData(workflow)`; in queue
+ * mode the worker loads the same data from the database and does the same).
+ */
+export async function retryExecution(failed: IRun, workflow: Workflow, nodeName: string, additionalData: IWorkflowExecuteAdditionalData): Promise<NodeRunResult> {
+	const data = JSON.parse(JSON.stringify(failed.data)) as IRunExecutionData;
+	const { lastNodeExecuted } = data.resultData;
+	if (lastNodeExecuted) {
+		delete data.resultData.error;
+		const nodeRunData = data.resultData.runData?.[lastNodeExecuted];
+		if (nodeRunData && nodeRunData.length > 0 && nodeRunData[nodeRunData.length - 1].error !== undefined) nodeRunData.pop();
+	}
+	return await processRun(workflow, nodeName, additionalData, 'retry', data);
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * The credential's connection test as n8n 2.41.1 runs it (packages/cli `CredentialsTester.runRequestTest`): the
+ * test request becomes the routing of a throwaway node's one parameter, run by n8n-core's `RoutingNode` with the
+ * credential's `authenticate` applied; an HTTP error is matched against the test's `rules` (their message is what the
+ * user sees), any other status answers "Received HTTP status code", a network failure its error code.
+ */
+export async function testCredential(credential: LinkkitCredential, sent: SentRequest[] = []): Promise<CredentialTestResult> {
+	const credentialType = credentialTypes.linkkitApi;
+	const testRequest = credentialType.test!;
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { linkkitApi: CREDENTIAL_REF },
+	};
+	const nodeTypeCopy = {
+		description: {
+			displayName: 'No Operation',
+			name: 'n8n-nodes-base.noOp',
+			group: ['organization'],
+			version: 1,
+			description: 'No operation',
+			defaults: { name: 'No Operation' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'linkkitApi', required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+		},
+	} as unknown as INodeType;
+	const testNodeTypes: INodeTypes = { getByName: () => nodeTypeCopy, getByNameAndVersion: () => nodeTypeCopy, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: testNodeTypes });
+	const additionalData = additionalDataFor({ credential, mode: 'internal', sent });
+	const decrypted = { id: CREDENTIAL_REF.id!, name: CREDENTIAL_REF.name, type: 'linkkitApi', data: { ...credential } as unknown as ICredentialDataDecryptedObject };
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	try {
+		await new RoutingNode(context, nodeTypeCopy, decrypted).runNode();
+	} catch (caught) {
+		const error = caught as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+		if (error.cause?.response) {
+			const status = error.cause.response.status;
+			const rule = testRequest.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
+			if (rule) return { status: 'Error', message: (rule.properties as { message: string }).message };
+			if (status < 199 || status > 299) return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${status}` };
+		} else if (error.cause?.code) {
+			return { status: 'Error', message: error.cause.code };
+		}
+		return { status: 'Error', message: String(error.message) };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }

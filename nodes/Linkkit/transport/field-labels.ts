@@ -6,6 +6,8 @@
 const labels: Record<string, string> = {
 	original_url: 'Destination URL',
 	short_code: 'Short Code',
+	shortCode: 'Short Code',
+	linkkitPicksCode: 'Let Linkkit Pick the Code',
 	title: 'Title',
 	notes: 'Notes',
 	custom_domain: 'Custom Domain',
