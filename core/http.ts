@@ -9,6 +9,7 @@ import { operations, type OperationId } from './generated/operations';
 import { classifyNoAnswer, mayHaveBeenApplied, noAnswerError } from './network-failure';
 import { RateLimitPacer, type PaceSlot } from './pacing';
 import { serverDate } from './rate-limit-headers';
+import { SETTLE_MS } from './settle';
 import { errorFromResponse, parseJsonBody } from './response-errors';
 import { backoffDelay, defaultRetryOptions, isRetryableStatus, isSafeToRepeat, parseRetryAfter, type RetryOptions } from './retry-policy';
 import type { HttpRequest, HttpResponse, LinkkitPort } from './transport';
@@ -32,6 +33,11 @@ export interface LinkkitHttpOptions {
 	retry?: Partial<RetryOptions>;
 	/** Sent as User-Agent, e.g. `n8n-nodes-linkkit/0.2.0`. */
 	userAgent?: string;
+	/**
+	 * How long after a write lists are trusted to show it (settle.ts; default SETTLE_MS). Only tests against a
+	 * sandbox without list lag shorten it, to keep lost-answer suites fast.
+	 */
+	settleMs?: number;
 }
 
 /** A success with its status, for operations whose status says something (upsert: 201 created, 200 updated). */
@@ -77,6 +83,8 @@ interface Context {
 export class LinkkitHttp {
 	readonly baseUrl: string;
 	readonly retry: RetryOptions;
+	/** See LinkkitHttpOptions.settleMs. */
+	readonly settleMs: number;
 	private readonly pacer: RateLimitPacer;
 	/** Linkkit's clock minus ours, from the latest answer's `Date` (whole seconds, so within about a second). */
 	private clockOffset: number | undefined;
@@ -90,6 +98,7 @@ export class LinkkitHttp {
 	) {
 		this.baseUrl = options.baseUrl || DEFAULT_BASE_URL;
 		this.retry = { ...defaultRetryOptions, ...options.retry };
+		this.settleMs = options.settleMs ?? SETTLE_MS;
 		this.now = port.now ?? Date.now;
 		this.random = port.random ?? Math.random;
 		this.pacer = new RateLimitPacer({ now: this.now, random: this.random, sleep: (ms) => port.sleep(ms) });

@@ -5,13 +5,12 @@
  * and sends again only when it finds nothing.
  *
  * Looking is done once lists have settled: Linkkit's lists may show a new item a few seconds late (docs/assumptions.md
- * A15), so the look waits until Linkkit's clock is SETTLE_MS past the attempt. "Made since the attempt" is judged on
+ * A15), so the look waits until SETTLE_MS (settle.ts) have passed since the attempt. "Made since the attempt" is judged on
  * Linkkit's clock (its `Date`), with a margin for the header's whole seconds, never on this machine's clock.
  */
 
 import { LinkkitError } from '../errors';
 import type { LinkkitHttp } from '../http';
-import { SETTLE_MS } from '../settle';
 
 /** Date is whole seconds (truncated) and the attempt's own timestamp comes from Linkkit: look a little earlier. */
 const CLOCK_MARGIN_MS = 2_000;
@@ -48,7 +47,7 @@ async function lookAfterSettling<T>(
 	serverStart: number | undefined,
 	find: (sinceServerMs: number) => Promise<T | undefined>,
 ): Promise<T | undefined> {
-	const settled = SETTLE_MS - (http.localNow() - localStart);
+	const settled = http.settleMs - (http.localNow() - localStart);
 	if (settled > 0) await http.sleep(settled);
 	// No reading of Linkkit's clock before the attempt: take one now (any answer carries Date; /health is the
 	// cheapest) and subtract the time measured here since the attempt.

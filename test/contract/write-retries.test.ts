@@ -1,111 +1,105 @@
 /**
  * Writes whose first attempt was carried out but whose answer was lost (sandbox `commit-drop`), replaced by a 500
- * (`commit-500`) or never came (`stall`, abandoned at the request timeout): the core's retry must end as a success
- * with the right output, and the sandbox's own records must show one object, never two (and a deleted one gone).
+ * (`commit-500`) or never came (`stall`, abandoned at the request timeout), over real HTTP. Linkkit has no
+ * idempotency key: the core must still end each with the right output, and the sandbox's own records must show one
+ * object, never two (a deleted one gone, a renamed one under its new code).
  */
+import { createLinkkitClient, identityOf, type LinkkitClient } from '../../core';
 import type { FaultKind } from '../../sandbox';
-import { realClient } from '../support/fetch-port';
+import { FetchPort } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 
 let sandbox: RunningSandbox;
+let plain: LinkkitClient;
 
 beforeAll(async () => {
 	sandbox = await startTestSandbox();
-	// The sandbox's request validator prepares itself on the first request; keep that out of the timed attempts.
-	await realClient(sandbox.url, sandbox.apiKey).client.links.listPage({}, { limit: 1 });
 });
 afterAll(() => sandbox.stop());
-beforeEach(() => sandbox.reset());
+beforeEach(() => {
+	sandbox.reset();
+	plain = createLinkkitClient(new FetchPort(sandbox.apiKey), { baseUrl: sandbox.url });
+});
 
-/** A client whose next request meets `kind`; stalls are abandoned after 1 s. */
-function clientFacing(kind: FaultKind) {
-	sandbox.setFaults({ stallMs: 5_000, next: [{ kind }] });
-	return realClient(sandbox.url, sandbox.apiKey, { requestTimeoutMs: 1_000, baseDelayMs: 10 });
+/** A client whose next request matching `match` meets `kind`; stalls are abandoned after 1 s. */
+function clientFacing(kind: FaultKind, match?: string, settleMs: number | undefined = 1_500): { client: LinkkitClient; port: FetchPort } {
+	sandbox.setFaults({ stallMs: 5_000, next: [{ kind, ...(match ? { match } : {}) }] });
+	const port = new FetchPort(sandbox.apiKey);
+	// This sandbox shows writes in lists at once, so the look after a lost answer need not wait the full 12 s (the wait
+	// itself is tested with the real value in the Linkkit-picked create below and in test/core/lost-answers.test.ts).
+	return { port, client: createLinkkitClient(port, { baseUrl: sandbox.url, publishableKey: sandbox.publishableKey, settleMs, retry: { requestTimeoutMs: 1_000, baseDelayMs: 10 } }) };
 }
 
 const KINDS: FaultKind[] = ['commit-drop', 'commit-500', 'stall'];
+/** Whether the fault carried the write out: `stall` answers nothing and changes nothing. */
+const applied = (kind: FaultKind) => kind !== 'stall';
 
 describe.each(KINDS)('%s on the first attempt', (kind) => {
-	test('link create: one link, the retry answers with it', async () => {
+	test('create under a derived code: one link, the repeat answers with it', async () => {
 		const before = sandbox.counts().links;
 		const { client, port } = clientFacing(kind);
-		const link = await client.links.create({ destination: `https://example.com/${kind}`, slug: `retry-${kind}` });
-		expect(link).toMatchObject({ slug: `retry-${kind}`, destination: `https://example.com/${kind}` });
+		const { link } = await client.links.createOnce(identityOf('retry', kind), { original_url: `https://example.com/${kind}` });
+		expect(link.original_url).toBe(`https://example.com/${kind}`);
 		expect(sandbox.counts().links).toBe(before + 1);
-		expect(port.exchanges).toHaveLength(2);
-		// The replay carries the same object (a commit-* retry is answered from the idempotency record).
-		expect(await client.links.get(link.id)).toMatchObject({ slug: `retry-${kind}` });
+		expect(port.exchanges.map((e) => e.request.method)).toEqual(['PUT', 'PUT']);
 	});
 
-	test('link create many: every entry once, with its own link', async () => {
+	test("create with Linkkit's code: one link, found after the lost answer (or made by the resend)", async () => {
 		const before = sandbox.counts().links;
-		const { client } = clientFacing(kind);
-		const result = await client.links.createMany([{ destination: 'https://example.com/a' }, { destination: 'https://example.com/b', slug: `bulk-${kind}` }]);
-		expect(result.data.map((entry) => ('link' in entry ? entry.link.destination : 'failed'))).toEqual(['https://example.com/a', 'https://example.com/b']);
+		const { client, port } = clientFacing(kind, 'POST /v1/links', undefined);
+		const { link } = await client.links.createPicked({ original_url: `https://example.com/picked-${kind}`, title: kind });
+		expect(link).toMatchObject({ original_url: `https://example.com/picked-${kind}`, title: kind });
+		expect(sandbox.counts().links).toBe(before + 1);
+		const posts = port.exchanges.filter((e) => e.request.method === 'POST');
+		expect(posts).toHaveLength(applied(kind) ? 1 : 2);
+	}, 30_000);
+
+	test('bulk import: the batch once, its rows created', async () => {
+		const before = sandbox.counts().links;
+		const { client } = clientFacing(kind, 'POST /v1/links/bulk');
+		const result = await client.bulk.importBatch([{ original_url: `https://example.com/bulk-a-${kind}` }, { original_url: `https://example.com/bulk-b-${kind}` }]);
+		expect(result.rows.map((r) => r.status)).toEqual(['created', 'created']);
 		expect(sandbox.counts().links).toBe(before + 2);
-	});
+	}, 30_000);
 
-	test('link update: the change is made once and the output shows it', async () => {
-		const { client: plain } = realClient(sandbox.url, sandbox.apiKey);
-		const link = await plain.links.create({ destination: 'https://example.com/to-update' });
+	test('segment, tag, campaign setting and QR code creates: each once', async () => {
+		const before = sandbox.counts();
+		const made = [];
+		for (const [match, create] of [
+			['POST /v1/lists', (c: LinkkitClient) => c.segments.create({ name: `Segment ${kind}` })],
+			['POST /v1/tags', (c: LinkkitClient) => c.tags.create({ name: `tag-${kind}` })],
+			['POST /v1/utm-templates', (c: LinkkitClient) => c.campaignSettings.create({ name: `Setting ${kind}`, utm_source: 'x' })],
+			['POST /v1/qr-codes', (c: LinkkitClient) => c.qrCodes.create({ url: `https://uselinkkit.com/qr-${kind}`, name: kind })],
+		] as const) {
+			const { client } = clientFacing(kind, match);
+			made.push(await create(client));
+		}
+		expect(made.map((m) => m.id)).toHaveLength(4);
+		const after = sandbox.counts();
+		expect([after.lists - before.lists, after.tags - before.tags, after.utmTemplates - before.utmTemplates, after.qrCodes - before.qrCodes]).toEqual([1, 1, 1, 1]);
+	}, 90_000);
+
+	test('a sale: recorded once', async () => {
+		const before = sandbox.counts().conversions;
+		const { client } = clientFacing(kind, 'POST /track/sale');
+		const sale = await client.conversions.trackSale({ customer_external_id: `cus_${kind}`, amount: 1299, invoice_id: `inv_${kind}` });
+		expect(sale).toMatchObject({ type: 'sale', amount: 1299, invoice_id: `inv_${kind}` });
+		expect(sandbox.counts().conversions).toBe(before + 1);
+	}, 30_000);
+
+	test('update and rename: done once, the output shows the link under its new code', async () => {
+		await plain.links.upsert(`to-rename-${kind}`, { original_url: 'https://example.com/to-update' });
 		const { client } = clientFacing(kind);
-		const updated = await client.links.update(link.id, { title: 'After', slug: `renamed-${kind}` });
-		expect(updated).toMatchObject({ id: link.id, title: 'After', slug: `renamed-${kind}` });
-		expect(await plain.links.get(link.id)).toMatchObject({ title: 'After', slug: `renamed-${kind}` });
+		const updated = await client.links.update(`to-rename-${kind}`, { title: 'After', short_code: `renamed-${kind}` });
+		expect(updated).toMatchObject({ title: 'After', short_code: `renamed-${kind}` });
+		expect(await plain.links.get(`renamed-${kind}`)).toMatchObject({ title: 'After' });
 	});
 
-	test('link delete: success, and the link is gone', async () => {
-		const { client: plain } = realClient(sandbox.url, sandbox.apiKey);
-		const link = await plain.links.create({ destination: 'https://example.com/to-delete' });
+	test('delete: success, and the link is gone', async () => {
+		await plain.links.upsert(`to-delete-${kind}`, { original_url: 'https://example.com/to-delete' });
 		const before = sandbox.counts().links;
-		const { client, port } = clientFacing(kind);
-		await expect(client.links.delete(link.id)).resolves.toEqual({ id: link.id, deleted: true });
+		const { client } = clientFacing(kind);
+		await expect(client.links.delete(`to-delete-${kind}`)).resolves.toEqual({ short_code: `to-delete-${kind}`, deleted: true });
 		expect(sandbox.counts().links).toBe(before - 1);
-		// commit-* deleted on the first attempt, so the retry met a 404; a stall changed nothing, so the retry deleted.
-		expect(port.exchanges.map((e) => e.response?.status)).toEqual([kind === 'commit-500' ? 500 : undefined, kind === 'stall' ? 204 : 404]);
 	});
-
-	test('campaign create, update and delete', async () => {
-		const before = sandbox.counts().campaigns;
-		const campaign = await clientFacing(kind).client.campaigns.create({ name: `Retry ${kind}` });
-		expect(campaign).toMatchObject({ name: `Retry ${kind}`, status: 'active' });
-		expect(sandbox.counts().campaigns).toBe(before + 1);
-		expect(await clientFacing(kind).client.campaigns.update(campaign.id, { name: `Retry ${kind} (renamed)`, status: 'paused' })).toMatchObject({
-			name: `Retry ${kind} (renamed)`,
-			status: 'paused',
-		});
-		expect(await clientFacing(kind).client.campaigns.delete(campaign.id)).toEqual({ id: campaign.id, deleted: true });
-		expect(sandbox.counts().campaigns).toBe(before);
-	});
-
-	test('segment create, update and delete', async () => {
-		const before = sandbox.counts().segments;
-		const rules = [{ field: 'country', operator: 'is', value: 'DE' }];
-		const segment = await clientFacing(kind).client.segments.create({ name: `Retry ${kind}`, rules });
-		expect(segment).toMatchObject({ name: `Retry ${kind}`, rules });
-		expect(sandbox.counts().segments).toBe(before + 1);
-		expect(await clientFacing(kind).client.segments.update(segment.id, { description: 'updated' })).toMatchObject({ description: 'updated' });
-		expect(await clientFacing(kind).client.segments.delete(segment.id)).toEqual({ id: segment.id, deleted: true });
-		expect(sandbox.counts().segments).toBe(before);
-	});
-});
-
-test('a read that stalls is abandoned at the timeout and retried', async () => {
-	const { client, port } = clientFacing('stall');
-	const started = Date.now();
-	const page = await client.links.listPage({}, { limit: 2 });
-	expect(page.data).toHaveLength(2);
-	expect(port.exchanges).toHaveLength(2);
-	expect(Date.now() - started).toBeGreaterThanOrEqual(990);
-});
-
-test('a create that keeps stalling ends with a timeout error that says its outcome is unknown', async () => {
-	sandbox.setFaults({ stallMs: 5_000, stall: 1 });
-	const { client } = realClient(sandbox.url, sandbox.apiKey, { requestTimeoutMs: 200, maxRetries: 1, baseDelayMs: 10 });
-	const before = sandbox.counts().links;
-	await expect(client.links.create({ destination: 'https://example.com/never' })).rejects.toMatchObject({
-		code: 'timeout',
-		message: expect.stringContaining('did not answer within 200 ms'),
-	});
-	expect(sandbox.counts().links).toBe(before);
 });
