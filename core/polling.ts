@@ -1,142 +1,148 @@
 /**
- * "What is new since last time?" for polling triggers, on an API whose lists are eventually consistent.
+ * "What is new since last time?" for polling triggers, on Linkkit's lists as they really are: page/limit (at most
+ * 100 a page) with `meta.total`, newest first, eventually consistent (docs/assumptions.md A15), and moving while they
+ * are read. The rules every trigger shares live here; each kind of list has its own walk:
  *
- * A trigger keeps a position: the (timestamp, id) of the last item it handed on, in the order Linkkit sorts lists
- * (timestamp, ties by id). Each poll reads oldest first from that instant and hands on every item after the
- * position, but only items whose timestamp is at least `SETTLE_MS` older than Linkkit's clock (its `Date` header):
- * Linkkit may show a new item in lists a few seconds after its timestamp, and an item that turns up late behind
- * the position would otherwise be missed for good. Waiting for items to settle keeps the state to one position,
- * whatever the workflow's age, instead of a growing list of IDs.
+ * - polling-ranged.ts: lists with `from`/`to` (a link's clicks, conversions): a frozen range read from its oldest page;
+ * - polling-newest-first.ts: lists with no time filter (links by creation): read down from near the last mark;
+ * - polling-scan.ts: lists not sorted by the event's time (links by update, segments): read whole every poll.
  *
- * A burst is handed on in chunks of about `MAX_ITEMS_PER_POLL`; the poll then saves Linkkit's page cursor with the
- * position, so the next poll continues where this one stopped instead of reading the same pages again.
+ * Every walk keeps the same promises: the first poll only records a mark (history is never sent); each new item is
+ * handed on once, oldest first; items at one instant are neither dropped nor repeated; an item is handed on only once
+ * it is `SETTLE_MS` old by Linkkit's clock (its `Date` header), so an item a list shows late is never skipped; a burst
+ * goes out in chunks of about `MAX_ITEMS_PER_POLL`, progress kept in the state; the state stays a few dozen bytes.
  *
- * Platform-neutral and pure except `pollSince`, which only calls the page function it is given.
+ * Timestamps are compared in whole milliseconds (`Date.parse`), whatever precision Linkkit sends: items within one
+ * millisecond are one "instant", and a chunk never ends inside an instant unless the mark names the ids handed there.
+ *
+ * Platform-neutral: the walks only call the page functions they are given.
  */
 
-import type { Page } from './pagination';
+import { LinkkitError } from './errors';
+import { SETTLE_MS } from './settle';
 
-export interface Stamped {
+/** Items handed on per poll, about (a chunk ends at an instant or page boundary, so it may be a little longer). */
+export const MAX_ITEMS_PER_POLL = 1_000;
+/** Linkkit's largest page. */
+export const POLL_PAGE_SIZE = 100;
+/** Requests a poll of a ranged or newest-first list may make (a safety stop; progress is kept). */
+export const MAX_PAGES_PER_POLL = 30;
+
+/**
+ * Everything a trigger handed on (or recorded as history): every item stamped before `at`, and of the items stamped
+ * in `at`'s millisecond, those whose ids are listed. `ids` is empty unless a chunk ended inside an instant.
+ */
+export interface Mark {
+	at: string;
+	ids: string[];
+}
+
+/** The timestamp that orders an event's items, and the item's id. */
+export interface Stamp {
 	id: string;
-	/** ISO timestamp that orders the feed (createdAt, updatedAt or a click's timestamp). */
 	at: string;
 }
 
-/** The last item handed on (or recorded as history at activation). */
-export type FeedPosition = Stamped;
-
-export interface FeedState {
-	position: FeedPosition;
-	/** Where a poll that stopped at its chunk limit left off: Linkkit's cursor for the query from `from`. */
-	resume?: { from: string; cursor: string };
+/** One answer of a page/limit list. */
+export interface ListAnswer<T> {
+	data: T[];
+	/** `meta.total`: how many items the whole list (with its filters) holds right now. */
+	total?: number;
 }
 
-/**
- * How long after its timestamp an item must be before a trigger hands it on. Linkkit may show an item in lists up to
- * 10 s after its timestamp; the `Date` header is whole seconds, and one more second covers the time a list takes.
- */
-export const SETTLE_MS = 12_000;
-/** Items handed on per poll at most (a chunk may end up to one page longer: chunks end at page boundaries). */
-export const MAX_ITEMS_PER_POLL = 1_000;
-/** Requests one poll may make (a safety stop that still saves progress). */
-export const MAX_PAGES_PER_POLL = 20;
-
-/** The position of an account that had no items yet: everything that appears later is new. */
-export const START_OF_TIME: FeedPosition = { at: new Date(0).toISOString(), id: '' };
-
-/** Linkkit's list order: timestamp, then id compared as strings. */
-export function comparePositions(a: Stamped, b: Stamped): number {
-	const byTime = Date.parse(a.at) - Date.parse(b.at);
-	if (byTime !== 0) return byTime;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/**
- * Linkkit's `createdAfter`/`updatedAfter` are strict ("after"), so asking from 1 ms before an instant brings back
- * the items at that instant too. Timestamps have millisecond precision at best, so nothing falls between.
- */
-export function strictlyAfterForInstant(at: string): string {
-	return new Date(Date.parse(at) - 1).toISOString();
-}
-
-export interface PollFeed<T> {
-	stamp(item: T): Stamped;
-	/** One page, oldest first, of the items stamped at or after `from`. */
-	since(from: string, cursor: string | undefined, limit: number): Promise<Page<T>>;
-	/** Items of the list that are not events of this feed (e.g. a never-edited link in "Updated Link"). */
-	keep?(item: T): boolean;
-	/** Linkkit's clock as of its latest answer, when known; the local clock is used otherwise. */
+/** Linkkit's clock as its answers tell it, and the local one as a fallback before any answer carried a `Date`. */
+export interface PollClock {
 	serverNow(): number | undefined;
 	now(): number;
 }
 
-export interface PollOptions {
+export interface PollLimits {
 	settleMs?: number;
 	maxItems?: number;
 	maxPages?: number;
-	/** Size of the first request: most polls find little. */
-	firstPageSize?: number;
 	pageSize?: number;
 }
 
-export interface PollResult<T> {
+export interface PollOutcome<T, S> {
 	/** New items, oldest first. */
 	items: T[];
-	state: FeedState;
-	/** True when the poll stopped at its limits with more settled items waiting. */
+	state: S;
+	/** True when more settled items are waiting (the next poll continues). */
 	more: boolean;
 }
 
-function isRefusedCursor(error: unknown): boolean {
-	return (error as { status?: number } | undefined)?.status === 400;
+export function resolvedLimits(limits: PollLimits = {}): Required<PollLimits> {
+	return {
+		settleMs: limits.settleMs ?? SETTLE_MS,
+		maxItems: limits.maxItems ?? MAX_ITEMS_PER_POLL,
+		maxPages: limits.maxPages ?? MAX_PAGES_PER_POLL,
+		pageSize: limits.pageSize ?? POLL_PAGE_SIZE,
+	};
 }
 
-/** Reads what is new after `state.position`, oldest first, up to the settle horizon and the chunk limits. */
-export async function pollSince<T>(feed: PollFeed<T>, state: FeedState, options: PollOptions = {}): Promise<PollResult<T>> {
-	const settleMs = options.settleMs ?? SETTLE_MS;
-	const maxItems = options.maxItems ?? MAX_ITEMS_PER_POLL;
-	const maxPages = options.maxPages ?? MAX_PAGES_PER_POLL;
-	const firstPageSize = options.firstPageSize ?? 20;
-	const pageSize = options.pageSize ?? 100;
-
-	const from = state.resume?.from ?? state.position.at;
-	let cursor = state.resume?.cursor;
-	let position = state.position;
-	let horizon: number | undefined;
-	const items: T[] = [];
-	// `resumeAt`: the cursor the next poll starts from. After a burst, that is where this poll stopped; after the end
-	// of the list, the cursor of the last page read, so a group of many items at one instant is not read again.
-	const done = (more: boolean, resumeAt: string | undefined): PollResult<T> => ({
-		items,
-		more,
-		state: resumeAt ? { position, resume: { from, cursor: resumeAt } } : { position },
-	});
-
-	for (let pages = 0; pages < maxPages; pages++) {
-		const pageCursor = cursor;
-		// A poll that continues from a cursor asks for full pages at once.
-		const answer = await feed.since(from, cursor, cursor ? pageSize : firstPageSize).then(
-			(page) => ({ page, failure: undefined }),
-			(failure: unknown) => ({ page: undefined, failure }),
-		);
-		if (!answer.page) {
-			// A saved cursor Linkkit no longer accepts: start again from the position (a few items are read twice).
-			if (pages === 0 && state.resume && isRefusedCursor(answer.failure)) return await pollSince(feed, { position: state.position }, options);
-			throw answer.failure;
-		}
-		const page: Page<T> = answer.page;
-		// Fixed by the first answer: every later page is read later still, so it sees at least as much.
-		horizon ??= (feed.serverNow() ?? feed.now()) - settleMs;
-		for (const item of page.data) {
-			const stamp = feed.stamp(item);
-			if (comparePositions(stamp, position) <= 0) continue;
-			if (Date.parse(stamp.at) > horizon) return done(false, pageCursor);
-			position = stamp;
-			if (feed.keep?.(item) ?? true) items.push(item);
-		}
-		if (!page.nextCursor || page.data.length === 0) return done(false, pageCursor);
-		cursor = page.nextCursor;
-		if (items.length >= maxItems) return done(true, cursor);
+/** A timestamp in whole milliseconds; an unreadable one is Linkkit's error, not something to skip silently. */
+export function instantOf(at: string): number {
+	const ms = Date.parse(at);
+	if (Number.isNaN(ms)) {
+		throw new LinkkitError({ code: 'invalid_response', message: `Linkkit sent a list item with the timestamp "${at}", which is not a date.` });
 	}
-	return done(true, cursor);
+	return ms;
+}
+
+export const isoOf = (ms: number): string => new Date(ms).toISOString();
+
+/** True when the item is not yet handed on (it is after the mark). */
+export function isAfterMark(mark: Mark, stamp: Stamp): boolean {
+	const at = instantOf(stamp.at);
+	const markAt = instantOf(mark.at);
+	return at > markAt || (at === markAt && !mark.ids.includes(stamp.id));
+}
+
+/**
+ * The settle horizon: items stamped in a millisecond before it are old enough to be handed on. Read after the
+ * poll's first answer: every later answer is made later still, so it shows at least as much.
+ */
+export function settleHorizon(clock: PollClock, settleMs: number): number {
+	return Math.floor(clock.serverNow() ?? clock.now()) - settleMs;
+}
+
+/** A mark that hands on nothing before `ms` again. Never moves backwards. */
+export function markAtLeast(mark: Mark, ms: number): Mark {
+	const current = instantOf(mark.at);
+	if (ms <= current) return mark;
+	return { at: isoOf(ms), ids: [] };
+}
+
+/**
+ * The first poll's mark: everything up to the newest item seen now, and everything older than the settle horizon
+ * (items the list does not show yet may exist up to then), is history.
+ */
+export function firstMark(horizon: number, newest: Stamp | undefined): Mark {
+	const newestMs = newest ? instantOf(newest.at) + 1 : -Infinity;
+	return { at: isoOf(Math.max(horizon, newestMs)), ids: [] };
+}
+
+export interface Stamped<T> {
+	item: T;
+	ms: number;
+	id: string;
+	/** Tie-break within one millisecond: position in the list counted from its oldest end (higher = newer). */
+	rank: number;
+}
+
+export function byOldestFirst<T>(a: Stamped<T>, b: Stamped<T>): number {
+	return a.ms - b.ms || a.rank - b.rank;
+}
+
+/**
+ * The oldest items up to `maxItems`, extended to the end of the last instant so a chunk never splits one: `cut` says
+ * whether items were left for later, and `mark` is where the chunk ends (everything before it handed on).
+ */
+export function oldestChunk<T>(candidates: Array<Stamped<T>>, maxItems: number): { chunk: Array<Stamped<T>>; cut: boolean; endMs?: number } {
+	const sorted = [...candidates].sort(byOldestFirst);
+	if (sorted.length <= maxItems) return { chunk: sorted, cut: false };
+	let end = Math.max(1, maxItems);
+	while (end < sorted.length && sorted[end].ms === sorted[end - 1].ms) end++;
+	if (end === sorted.length) return { chunk: sorted, cut: false };
+	return { chunk: sorted.slice(0, end), cut: true, endMs: sorted[end - 1].ms + 1 };
 }
