@@ -4,7 +4,7 @@
  * idempotency key: the core must still end each with the right output, and the sandbox's own records must show one
  * object, never two (a deleted one gone, a renamed one under its new code).
  */
-import { createLinkkitClient, identityOf, type LinkkitClient } from '../../core';
+import { createLinkkitClient, identityOf, SETTLE_MS, type LinkkitClient } from '../../core';
 import type { FaultKind } from '../../sandbox';
 import { FetchPort } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
@@ -46,7 +46,7 @@ describe.each(KINDS)('%s on the first attempt', (kind) => {
 
 	test("create with Linkkit's code: one link, found after the lost answer (or made by the resend)", async () => {
 		const before = sandbox.counts().links;
-		const { client, port } = clientFacing(kind, 'POST /v1/links', undefined);
+		const { client, port } = clientFacing(kind, 'POST /v1/links', SETTLE_MS);
 		const { link } = await client.links.createPicked({ original_url: `https://example.com/picked-${kind}`, title: kind });
 		expect(link).toMatchObject({ original_url: `https://example.com/picked-${kind}`, title: kind });
 		expect(sandbox.counts().links).toBe(before + 1);
