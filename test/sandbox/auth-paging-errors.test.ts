@@ -69,6 +69,14 @@ describe('paging', () => {
 		}
 	});
 
+	it('reads query values with reserved characters left unencoded, as any server does', async () => {
+		const encoded = await get<Page<Link>>(sandbox, '/v1/links?search=shop.acme.test%2Fpricing');
+		const plain = await get<Page<Link>>(sandbox, '/v1/links?search=shop.acme.test/pricing');
+		expect(plain.status).toBe(200);
+		expect(plain.body).toEqual(encoded.body);
+		expect((await get(sandbox, '/v1/analytics/summary?from=2026-01-01T00:00:00Z&to=2026-12-31T23:59:59%2B00:00')).status).toBe(200);
+	});
+
 	it('filters by search (URL or title, any case), list_id and is_active, and meta.total counts the matches', async () => {
 		const every = await allPages<Link>(sandbox, '/v1/links');
 		const lists = (await get<All<List>>(sandbox, '/v1/lists')).body.data;

@@ -19,7 +19,7 @@ function run(args: string[]): Promise<{ code: number | null; out: string }> {
 
 it('prints the listening line and the keys, serves with them, applies its flags, logs without keys, exits on SIGTERM', async () => {
 	const args = ['--port', '0', '--links', '30', '--api-key', 'lk_test_cli_key', '--publishable-key', 'pk_test_cli_key', '--rate', '20/s', '--burst', '5'];
-	args.push('--rate-limit-headers', 'full', '--plan', 'free', '--plan-links', '31', '--foreign-codes', 'taken-a,taken-b', '--hook-retry-scale', '0.01', '--verbose');
+	args.push('--rate-limit-headers', 'full', '--plan', 'free', '--plan-links', '31', '--foreign-codes', 'taken-a,taken-b', '--hook-retry-scale', '0.01', '--clock-offset', '-3600', '--verbose');
 	const child = spawn(tsx, ['sandbox/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -43,6 +43,9 @@ it('prints the listening line and the keys, serves with them, applies its flags,
 		const reply = await fetch(`${url}/v1/links?limit=3`, { headers });
 		expect(reply.status).toBe(200);
 		expect(reply.headers.get('x-ratelimit-limit')).toBe('5');
+		// --clock-offset -3600: the sandbox's clock runs an hour behind this machine's.
+		expect(Date.now() - Date.parse(reply.headers.get('date')!)).toBeGreaterThan(3_590_000);
+		expect(Date.now() - Date.parse(reply.headers.get('date')!)).toBeLessThan(3_610_000);
 		expect(((await reply.json()) as { data: unknown[] }).data).toHaveLength(3);
 		expect((await fetch(`${url}/v1/conversions`, { headers })).status).toBe(403);
 		const put = (code: string) => fetch(`${url}/v1/links/${code}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ original_url: 'https://example.com' }) });
