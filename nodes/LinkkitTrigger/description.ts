@@ -1,14 +1,28 @@
 /**
- * The trigger's fields, in the order a person fills them in. Links and campaigns are chosen with the action node's
- * pickers (from a searchable list, by ID, or a link by its short URL); workflows saved when these were plain ID
- * fields keep their value under the same names (see parameters.ts).
+ * The trigger's fields, in the order a person fills them in. Links and segments are chosen with the action node's
+ * pickers (a link from a searchable list, by short code or by short URL; a segment from the list or by ID). Each
+ * event says what a check costs in requests, since every check spends the API key's rate limit.
  */
 
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorField } from '../Linkkit/actions/common/locators';
 
-const forEvents = (...event: string[]) => ({ show: { event } });
+const forEvent = (...event: string[]) => ({ show: { event } });
+
+/** What one check of each event costs, in Linkkit requests (the README's table says the same). */
+export const REQUESTS_PER_CHECK: Record<string, string> = {
+	newLink:
+		'Each check costs 1 request. After more than 100 new links at once, about 12 per check until they are all handed on (up to 1 000 links a check, oldest first).',
+	updatedLink:
+		'Linkkit sorts links by creation, not by change, so each check reads every link: 1 request per 100 links (per 100 links of the segment, when one is chosen), however few changed.',
+	newClick:
+		'Each check costs 1 request, and 1 more for the link when there are clicks to hand on. A burst is handed on 1 000 clicks a check, about 11 requests each.',
+	newConversion: 'Each check costs 1 request. A burst is handed on 1 000 conversions a check, about 11 requests each.',
+	newSegment: 'Each check costs 1 request (Linkkit returns every segment at once).',
+	clickMilestone:
+		"Linkkit has no click counter: each check counts every watched link still below the milestone with 1 request (links that reached it are not counted again), plus 1 request per 100 links of a watched segment.",
+};
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -18,39 +32,41 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'newLink',
 		options: [
-			{
-				name: 'Link Click Milestone',
-				value: 'linkClickMilestone',
-				description: 'A link reaches a number of clicks (fires once per link)',
-			},
-			{ name: 'New Campaign', value: 'newCampaign', description: 'A campaign is created' },
-			{ name: 'New Click', value: 'newClick', description: 'Someone clicks a short link' },
+			{ name: 'Click Milestone', value: 'clickMilestone', description: 'A link reaches a number of clicks (fires once per link)' },
+			{ name: 'New Click', value: 'newClick', description: 'Someone opens a short link' },
+			{ name: 'New Conversion', value: 'newConversion', description: 'A lead or a sale is recorded' },
 			{ name: 'New Link', value: 'newLink', description: 'A short link is created' },
-			{ name: 'New Segment', value: 'newSegment', description: 'A visitor segment is created' },
+			{ name: 'New Segment', value: 'newSegment', description: 'A segment is created' },
 			{ name: 'Updated Link', value: 'updatedLink', description: 'A short link is changed (not when it is first created)' },
 		],
 	},
-	locatorField('campaign', {
-		displayName: 'Campaign',
-		name: 'campaignId',
-		description: 'Only links in this campaign',
+	locatorField('segment', {
+		displayName: 'Segment',
+		name: 'segment',
+		description: 'Only links in this segment',
 		hint: 'Leave empty to watch every link',
-		displayOptions: forEvents('newLink', 'updatedLink'),
+		displayOptions: forEvent('newLink', 'updatedLink'),
 	}),
 	locatorField('link', {
 		displayName: 'Link',
-		name: 'clickLinkId',
-		description: 'Only clicks on this link',
-		hint: 'Leave empty for clicks on every link',
-		displayOptions: forEvents('newClick'),
+		name: 'link',
+		required: true,
+		description: 'The link whose clicks start the workflow',
+		displayOptions: forEvent('newClick'),
 	}),
-	locatorField('campaign', {
-		displayName: 'Campaign',
-		name: 'clickCampaignId',
-		description: 'Only clicks on links of this campaign',
-		hint: 'Leave empty for every campaign',
-		displayOptions: forEvents('newClick'),
-	}),
+	{
+		displayName: 'Conversion Type',
+		name: 'conversionType',
+		type: 'options',
+		noDataExpression: true,
+		default: 'both',
+		options: [
+			{ name: 'Lead or Sale', value: 'both' },
+			{ name: 'Lead', value: 'lead' },
+			{ name: 'Sale', value: 'sale' },
+		],
+		displayOptions: forEvent('newConversion'),
+	},
 	{
 		displayName: 'Watch',
 		name: 'watch',
@@ -59,23 +75,23 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'link',
 		options: [
 			{ name: 'One Link', value: 'link' },
-			{ name: 'Every Link of a Campaign', value: 'campaign' },
+			{ name: 'Every Link of a Segment', value: 'segment' },
 		],
-		displayOptions: forEvents('linkClickMilestone'),
+		displayOptions: forEvent('clickMilestone'),
 	},
 	locatorField('link', {
 		displayName: 'Link',
-		name: 'milestoneLinkId',
+		name: 'milestoneLink',
 		required: true,
 		description: 'The link to watch',
-		displayOptions: { show: { event: ['linkClickMilestone'], watch: ['link'] } },
+		displayOptions: { show: { event: ['clickMilestone'], watch: ['link'] } },
 	}),
-	locatorField('campaign', {
-		displayName: 'Campaign',
-		name: 'milestoneCampaignId',
+	locatorField('segment', {
+		displayName: 'Segment',
+		name: 'milestoneSegment',
 		required: true,
-		description: 'Every link of this campaign is watched, including links added later',
-		displayOptions: { show: { event: ['linkClickMilestone'], watch: ['campaign'] } },
+		description: 'Every link of this segment is watched, including links added to it later',
+		displayOptions: { show: { event: ['clickMilestone'], watch: ['segment'] } },
 	}),
 	{
 		displayName: 'Clicks',
@@ -85,11 +101,20 @@ export const triggerProperties: INodeProperties[] = [
 		default: 100,
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description: 'Fire when a link reaches this many clicks. Links already past it when you publish the workflow do not fire.',
-		displayOptions: forEvents('linkClickMilestone'),
+		displayOptions: forEvent('clickMilestone'),
 	},
+	...Object.entries(REQUESTS_PER_CHECK).map(
+		([event, cost]): INodeProperties => ({
+			displayName: cost,
+			name: `${event}Cost`,
+			type: 'notice',
+			default: '',
+			displayOptions: forEvent(event),
+		}),
+	),
 	{
 		displayName:
-			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first.',
+			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first, once it is 12 seconds old.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',
