@@ -115,7 +115,7 @@ describe("n8n's Retry of a failed execution", () => {
 		sandbox.setPlan({ planLinks: sandbox.counts().links + 2 });
 		const failed = await failureOf(run(many, { items: rows, executionId: '401' }));
 		expect(failed).toMatchObject({ httpCode: '403' });
-		expect(String(failed.description)).toMatch(/2 link\(s\) were imported by earlier batches before the run stopped/);
+		expect(String(failed.description)).toMatch(/2 link\(s\) were imported by other batches before the run stopped/);
 		expect(await linksTo('bulk-retry.example.org')).toHaveLength(2);
 
 		sandbox.setPlan({ planLinks: null });

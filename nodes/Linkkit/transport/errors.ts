@@ -37,6 +37,18 @@ function inputMessage(error: LinkkitError): string {
 	return issue ? `${fieldLabel(issue.field)}: ${issue.message}` : error.message;
 }
 
+/**
+ * Linkkit's tracking endpoints take the publishable key, not the API key: their 401 is about that key (the core's
+ * generic 401 wording speaks of the API key), so it is named as the credential's field.
+ */
+function messageOf(node: INode, error: LinkkitError): string {
+	if (error.rateLimitWait) return rateLimitMessage(node, error.rateLimitWait);
+	if (error.status === 401 && error.operation?.startsWith('POST /track/')) {
+		return "Linkkit refused the publishable key — check the Publishable Key in the Linkkit credential (your workspace's pk_… key).";
+	}
+	return error.message;
+}
+
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (!(error instanceof LinkkitError)) {
@@ -49,7 +61,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 			description: error.field ? `Check the "${fieldLabel(error.field)}" field.` : undefined,
 		});
 	}
-	const message = error.rateLimitWait ? rateLimitMessage(node, error.rateLimitWait) : error.message;
+	const message = messageOf(node, error);
 	const details: JsonObject = {
 		message,
 		code: error.code,

@@ -62,3 +62,9 @@ const labels: Record<string, string> = {
 export function fieldLabel(field: string): string {
 	return labels[field] ?? field;
 }
+
+/** A core message of the form `<api field>: <problem>` (core/errors.ts inputError) with the field's label instead. */
+export function withFieldLabel(message: string): string {
+	const match = /^([A-Za-z_]+): /.exec(message);
+	return match && labels[match[1]] ? `${labels[match[1]]}: ${message.slice(match[0].length)}` : message;
+}

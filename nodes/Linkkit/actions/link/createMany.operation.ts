@@ -15,6 +15,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batches, limits, settleInOrder, type BulkImportResult, type BulkRowInput, type BulkRowStatus } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
+import { withFieldLabel } from '../../transport/field-labels';
 import { ClientPool } from '../common/execution';
 import { forgetRun, ledgerKey, onceInRun } from '../common/execution-ledger';
 import { optionsField } from '../common/fields';
@@ -122,7 +123,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const entry = group[k];
 			if (row.status === 'created') imported++;
 			output.push({
-				json: { status: row.status, original_url: String(entry.row.original_url ?? ''), ...(row.reason ? { reason: row.reason } : {}) },
+				// A row refused before sending says which field, by its label; Linkkit's own reasons are kept as they are.
+				json: { status: row.status, original_url: String(entry.row.original_url ?? ''), ...(row.reason ? { reason: row.status === 'invalid' ? withFieldLabel(row.reason) : row.reason } : {}) },
 				pairedItem: { item: entry.itemIndex },
 			});
 		});
@@ -133,7 +135,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const error = toNodeError(this.getNode(), firstFailure.error, firstFailure.itemIndex);
 		error.description = [
 			error.description,
-			`${imported} link(s) were imported by earlier batches before the run stopped` +
+			`${imported} link(s) were imported by other batches before the run stopped` +
 				(notSent ? `; ${notSent} row(s) of later batches were not sent. ` : '. ') +
 				"n8n's Retry of this execution does not import those batches again.",
 		]
