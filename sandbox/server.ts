@@ -12,6 +12,7 @@ import { JsonFilePersistence } from './persistence';
 import type { RateLimitHeaderMode } from './rate-limit-middleware';
 import type { RateLimitSettings } from './ratelimit';
 import type { RequestStats } from './stats';
+import type { Store } from './state/store';
 import type { HookView } from './state/types';
 import type { Delivery, DeliveryFilter } from './webhooks/delivery-log';
 
@@ -45,7 +46,7 @@ export interface RunningSandbox {
 	/** Records `count` clicks on a link (see POST /__sandbox/clicks). Returns the link's click count. */
 	injectClicks(shortCode: string, count: number, options?: { spreadMs?: number; events?: boolean }): number;
 	/** What the first workspace holds (the same as the counts of GET /__sandbox/state). */
-	counts(): ReturnType<import('./state/store').Store['counts']>;
+	counts(): ReturnType<Store['counts']>;
 	/** The API traffic served since start or the last reset/clear (the same as GET /__sandbox/stats). */
 	stats: RequestStats;
 	/** Webhook subscriptions of every workspace, without their secrets. */

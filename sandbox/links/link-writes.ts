@@ -59,7 +59,7 @@ function fieldsOf(workspace: WorkspaceState, input: LinkInput): Partial<Link> {
 	return fields;
 }
 
-function newLink(context: SandboxContext, workspace: WorkspaceState, input: LinkInput, code: string, at: string): Link {
+function newLink(workspace: WorkspaceState, input: LinkInput, code: string, at: string): Link {
 	return {
 		id: newUuid(),
 		short_code: code,
@@ -80,7 +80,7 @@ function newLink(context: SandboxContext, workspace: WorkspaceState, input: Link
 export function createLink(context: SandboxContext, workspace: WorkspaceState, input: LinkInput): Link {
 	checkInput(workspace, input, 400);
 	checkPlan(workspace, 1);
-	const link = newLink(context, workspace, { ...input, short_code: undefined }, freeCode(context.store), nowIso(context));
+	const link = newLink(workspace, { ...input, short_code: undefined }, freeCode(context.store), nowIso(context));
 	context.store.putLink(workspace, link);
 	context.events.emit(workspace.workspace.id, 'link.created', link);
 	return link;
@@ -111,7 +111,7 @@ export function upsertLink(context: SandboxContext, workspace: WorkspaceState, c
 	const existing = owner ? workspace.links.get(owner.linkId) : undefined;
 	if (existing) return { link: saveUpdate(context, workspace, existing, changed(existing, fieldsOf(workspace, input), nowIso(context))), created: false };
 	checkPlan(workspace, 1);
-	const link = newLink(context, workspace, { ...input, short_code: undefined }, code, nowIso(context));
+	const link = newLink(workspace, { ...input, short_code: undefined }, code, nowIso(context));
 	context.store.putLink(workspace, link);
 	context.events.emit(workspace.workspace.id, 'link.created', link);
 	return { link, created: true };
@@ -152,7 +152,7 @@ export function bulkCreate(context: SandboxContext, workspace: WorkspaceState, e
 		let code = freeCode(context.store);
 		while (taken.has(code)) code = freeCode(context.store);
 		taken.add(code);
-		return newLink(context, workspace, entry, code, at);
+		return newLink(workspace, entry, code, at);
 	});
 	context.store.addLinks(workspace, links);
 	for (const link of links) context.events.emit(workspace.workspace.id, 'link.created', link);
