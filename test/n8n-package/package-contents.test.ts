@@ -32,6 +32,19 @@ describe('the published n8n package', () => {
 		expect(files.filter((f) => f.startsWith('dist/core/')).length).toBeGreaterThan(10);
 	});
 
+	it('the built action node loads on its own and is the node the sources describe', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled package, as n8n loads it
+		const built = require(join(root, 'dist/nodes/Linkkit/Linkkit.node.js')) as { Linkkit: new () => { description: { name: string; usableAsTool?: boolean; properties: unknown[] }; methods: { listSearch: object } } };
+		const node = new built.Linkkit();
+		expect(node.description.name).toBe('linkkit');
+		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.properties.length).toBeGreaterThan(50);
+		expect(Object.keys(node.methods.listSearch).sort()).toEqual(
+			['searchCampaignSettings', 'searchCustomDomains', 'searchDomains', 'searchLinks', 'searchQrCodes', 'searchSegments', 'searchTags'],
+		);
+		expect(files.filter((f) => f.startsWith('dist/nodes/Linkkit/actions/')).length).toBeGreaterThan(40);
+	});
+
 	it('has no runtime dependencies and only n8n-workflow as a peer', () => {
 		expect(manifest.dependencies ?? {}).toEqual({});
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
