@@ -40,7 +40,7 @@ export const clickMilestone = {
 	noun: 'Milestone',
 	display: {
 		label: 'Click Milestone',
-		description: 'Triggers once when a short link reaches a number of clicks.',
+		description: 'Triggers when a short link reaches a number of clicks (once per link and number).',
 	},
 	operation: {
 		type: 'polling' as const,
