@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * Analytics and conversions through n8n's engine against the sandbox. The clicks are made here — real visits of the
  * short links on the sandbox's own address, with the country, city and browser each visit carries — so breakdowns
