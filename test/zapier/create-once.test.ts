@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- the soak's counts are its report */
 /**
  * Create Link makes one link per Zap run and never two for one run, with the app tester: its z.cache stand-in lives
  * as long as the tester, as Zapier's lives per connection, so "Zapier runs the step again" is the same perform with

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Custom auth with an API key (and the optional publishable key for tracking). The test lists one link — the call
  * every other step depends on — and then asks Linkkit whose key it is, so the connection is labelled with the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app, never shipped in the n8n package */
 /**
  * Where the app sends requests. A public Zapier integration must not let a user send their API key to a host of
  * their choosing, so there is no Base URL field: the app always talks to Linkkit's production API, unless the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package */
 /**
  * The Zapier port of the shared core: every Linkkit request of the app goes through `linkkitClient`, so paging,
  * retries, pacing, validation and error messages are the core's; this file holds only the Zapier plumbing.

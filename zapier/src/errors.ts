@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * The one place where failures become what Zapier shows the user. The core already wrote the message for a person
  * (which field, which permission, Linkkit's own words); this adds the Zapier words (field labels as the step shows

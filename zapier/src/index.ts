@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /** The Linkkit app for Zapier: authentication, the header middleware, and every trigger, action and search. */
 import { version as platformVersion } from 'zapier-platform-core';
 import { authentication } from './authentication';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * The only place the API key is used: added as a Bearer header to every request. The core never sees the key,
  * and Zapier scrubs `authData` values from its request logs. The publishable key travels in the body of the two

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Every trigger, action and search runs through `linkkitPerform`: it builds the step's Linkkit client (with the
  * step's time budget) and turns whatever goes wrong into the Zapier error for it, with field names as that step

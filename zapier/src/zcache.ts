@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * z.cache, core 19's key-value store, as the app uses it: always per connection (scope user + auth, so one user's
  * entries are never seen by another), and never fatal. Without Zapier's backend (e.g. `invoke`, or a zip run without

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
 /**
  * Exactly-once soaks: many Create Link runs, each with its own destination, each step run again as Zapier would
  * (same input, same z.cache) until it succeeds, while the sandbox injects faults. Afterwards every run must have

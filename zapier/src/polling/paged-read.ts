@@ -56,7 +56,9 @@ export async function readForPoll<T>(feed: PagedFeed<T>, position: Stamp | undef
 		const page = await list.page(number, PAGE_SIZE);
 		for (const item of page.data) {
 			const id = feed.stamp(item).id;
-			if (!seen.has(id)) (seen.add(id), items.push(item));
+			if (seen.has(id)) continue;
+			seen.add(id);
+			items.push(item);
 		}
 		if ((number >= boundary && holds(page)) || isLast(page, number)) break;
 		if (number >= boundary && ++extra > MAX_EXTRA_PAGES) break;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * One poll of a trigger: read what the position calls for, keep only items Linkkit's lists are sure to show already,
  * choose the window (window.ts), move the position, and shape the items for Zapier.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Where a trigger's feed stands: the newest item it handed on, kept in z.cache per connection, per Zap (Zapier's
  * `bundle.meta.zap.id`) and per trigger input, so each Zap continues a burst where its own last poll stopped.
