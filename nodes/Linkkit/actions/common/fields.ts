@@ -83,7 +83,7 @@ export const duplicateProtectionIdOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. {{ $json.rowNumber }}',
 	description:
-		"An ID that identifies this item in your data, such as a row or order ID. When an item with the same ID and the same details reaches this node again — for example you run the workflow again after an execution was lost, or the same webhook arrives twice — you get the link created the first time instead of a second one. Without it, only repeats within the same execution are recognised (Retry On Fail, and n8n's Retry of a failed execution).",
+		"An ID that identifies this item in your data, such as a row or order ID. When an item with the same ID and the same details reaches this node again — for example you run the workflow again after an execution was lost, or the same webhook arrives twice — you get the link created the first time instead of a second one. Without it, only repeats within the same execution are recognised (Retry On Fail, and n8n's Retry of a failed execution). Used when this node derives the short code (Short Code empty); a Short Code you give protects by itself.",
 };
 
 export const UTM_FIELD_LABELS: Record<string, string> = {
