@@ -6,6 +6,20 @@
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/**
+ * Runs `task` and reports how it ended instead of throwing, so callers decide what to rethrow outside a catch clause
+ * (n8n's lint asks shipped code to rethrow only its own error types from catch clauses; the core's errors are
+ * LinkkitErrors that each platform maps).
+ */
+export async function settle<T>(task: () => Promise<T>): Promise<Settled<T>> {
+	return await Promise.resolve()
+		.then(task)
+		.then(
+			(value): Settled<T> => ({ ok: true, value }),
+			(error: unknown): Settled<T> => ({ ok: false, error }),
+		);
+}
+
 /** Thrown by a call whose `proceed` check (CallOptions) said no once it was its turn: nothing was sent. */
 export class NotSent extends Error {
 	constructor() {

@@ -84,6 +84,10 @@ export function errorFromResponse(response: HttpResponse, context: RequestContex
 		case 400:
 			return new LinkkitError({ ...base, message: `Linkkit refused the request: ${said ?? 'a field is missing or invalid'}.` });
 		case 401:
+			// /track/* take the publishable key, not the API key (docs/openapi.yaml): name the key that was refused.
+			if (context.operation.includes(' /track/')) {
+				return new LinkkitError({ ...base, message: `Linkkit refused the publishable key (${said ?? 'unauthorized'}) — copy the workspace's publishable key (pk_…) from Linkkit into the credential.` });
+			}
 			return new LinkkitError({ ...base, message: `API key missing or incorrect — ${API_KEY_HELP}.` });
 		case 403: {
 			const action = context.action ? ` to ${context.action}` : '';

@@ -9,7 +9,8 @@
  * (docs/assumptions.md A21).
  */
 
-import { LinkkitError } from '../errors';
+import { settle } from '../concurrency';
+import { isNotFound, LinkkitError } from '../errors';
 import type { LinkkitHttp } from '../http';
 import { validateUrl, validateUuid } from '../validation';
 import type { Schemas } from './common';
@@ -27,21 +28,16 @@ export function hooksApi(http: LinkkitHttp) {
 			}
 			const body = { event, target_url: validateUrl('target_url', targetUrl) };
 			for (let attempt = 0; ; attempt++) {
-				try {
-					return await http.call<Webhook>('subscribeHook', { body, action: 'subscribe to events' });
-				} catch (error) {
-					if (!(error instanceof LinkkitError) || !error.outcomeUnknown || attempt >= 2) throw error;
-				}
+				const outcome = await settle(() => http.call<Webhook>('subscribeHook', { body, action: 'subscribe to events' }));
+				if (outcome.ok) return outcome.value;
+				if (!(outcome.error instanceof LinkkitError) || !outcome.error.outcomeUnknown || attempt >= 2) throw outcome.error;
 			}
 		},
 		/** Ends a subscription; one already gone (404) counts as ended. */
 		async unsubscribe(id: unknown): Promise<{ id: string; unsubscribed: true }> {
 			const checked = validateUuid('hookId', id, 'webhook');
-			try {
-				await http.call('unsubscribeHook', { pathParams: { id: checked }, action: 'unsubscribe' });
-			} catch (error) {
-				if (!(error instanceof LinkkitError) || error.status !== 404) throw error;
-			}
+			const outcome = await settle(() => http.call('unsubscribeHook', { pathParams: { id: checked }, action: 'unsubscribe' }));
+			if (!outcome.ok && !isNotFound(outcome.error)) throw outcome.error;
 			return { id: checked, unsubscribed: true };
 		},
 	};

@@ -7,6 +7,7 @@
  * short code; a lost answer is looked for before sending again). `upsert` is the person's own "create or update".
  */
 
+import { settle } from '../concurrency';
 import { inputError, isNotFound, LinkkitError } from '../errors';
 import type { LinkkitHttp } from '../http';
 import { DERIVED_CODE_ATTEMPTS, derivedShortCode } from '../link-codes';
@@ -140,12 +141,10 @@ export function linksApi(http: LinkkitHttp, now: () => number) {
 		withShortUrl(await http.call<Link>('getLink', { pathParams: { shortCode: code }, action: action.read }));
 
 	const getOrNothing = async (code: string): Promise<LinkWithUrl | undefined> => {
-		try {
-			return await get(code);
-		} catch (error) {
-			if (isNotFound(error)) return undefined;
-			throw error;
-		}
+		const outcome = await settle(() => get(code));
+		if (outcome.ok) return outcome.value;
+		if (isNotFound(outcome.error)) return undefined;
+		throw outcome.error;
 	};
 
 	const put = async (code: string, body: LinkBody, options: CreateOptions = {}): Promise<CreatedLink> => {
@@ -183,12 +182,10 @@ export function linksApi(http: LinkkitHttp, now: () => number) {
 			const body = buildLinkBody(input, now());
 			let taken: LinkkitError | undefined;
 			for (let attempt = 0; attempt < DERIVED_CODE_ATTEMPTS; attempt++) {
-				try {
-					return await put(derivedShortCode(identity, attempt), body, attempt === 0 ? options : {});
-				} catch (error) {
-					if (!(error instanceof LinkkitError) || error.status !== 409) throw error;
-					taken = error;
-				}
+				const outcome = await settle(() => put(derivedShortCode(identity, attempt), body, attempt === 0 ? options : {}));
+				if (outcome.ok) return outcome.value;
+				if (!(outcome.error instanceof LinkkitError) || outcome.error.status !== 409) throw outcome.error;
+				taken = outcome.error;
 			}
 			throw taken as LinkkitError;
 		},
@@ -250,15 +247,14 @@ export function linksApi(http: LinkkitHttp, now: () => number) {
 		async update(codeOrUrl: string, input: LinkInput & { short_code?: unknown }): Promise<LinkWithUrl> {
 			const code = shortCodeFrom('short_code', codeOrUrl);
 			const body = buildLinkUpdate(input, now());
-			try {
-				return withShortUrl(await http.call<Link>('updateLink', { pathParams: { shortCode: code }, body, action: action.write }));
-			} catch (error) {
-				const renamed = body.short_code && body.short_code !== code;
-				if (!(error instanceof LinkkitError) || !error.outcomeUnknown || !isNotFound(error) || !renamed) throw error;
-				const moved = await getOrNothing(body.short_code as string);
-				if (moved && (body.original_url === undefined || moved.original_url === body.original_url)) return moved;
-				throw error;
-			}
+			const outcome = await settle(() => http.call<Link>('updateLink', { pathParams: { shortCode: code }, body, action: action.write }));
+			if (outcome.ok) return withShortUrl(outcome.value);
+			const { error } = outcome;
+			const renamed = body.short_code && body.short_code !== code;
+			if (!(error instanceof LinkkitError) || !error.outcomeUnknown || !isNotFound(error) || !renamed) throw error;
+			const moved = await getOrNothing(body.short_code as string);
+			if (moved && (body.original_url === undefined || moved.original_url === body.original_url)) return moved;
+			throw error;
 		},
 
 		/** Deletes the link (a retry that finds it gone after a lost answer counts as done). */

@@ -9,6 +9,7 @@
  * Linkkit's clock (its `Date`), with a margin for the header's whole seconds, never on this machine's clock.
  */
 
+import { settle } from '../concurrency';
 import { LinkkitError } from '../errors';
 import type { LinkkitHttp } from '../http';
 
@@ -29,12 +30,10 @@ export async function createReconciled<T>(http: LinkkitHttp, create: ReconciledC
 	for (let round = 0; round < MAX_ROUNDS; round++) {
 		const localStart = http.localNow();
 		const serverStart = http.serverNow();
-		try {
-			return await create.send();
-		} catch (error) {
-			if (!(error instanceof LinkkitError) || !error.outcomeUnknown) throw error;
-			last = error;
-		}
+		const outcome = await settle(create.send);
+		if (outcome.ok) return outcome.value;
+		if (!(outcome.error instanceof LinkkitError) || !outcome.error.outcomeUnknown) throw outcome.error;
+		last = outcome.error;
 		const found = await lookAfterSettling(http, localStart, serverStart, create.find);
 		if (found !== undefined) return found;
 	}

@@ -85,6 +85,15 @@ describe("Linkkit's errors become messages people can act on", () => {
 		expect(error.operation).toBe('GET /v1/links/{shortCode}');
 	});
 
+	it('a 401 from recording a lead names the publishable key, not the API key', async () => {
+		const port = new FakePort([apiError(401, 'Invalid publishable key')]);
+		const tracking = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', publishableKey: 'pk_test_wrong', retry: { pacing: false } });
+		const error = await failure(tracking.conversions.trackLead({ customer_external_id: 'cus_1' }));
+		expect(error.status).toBe(401);
+		expect(error.message).toMatch(/refused the publishable key \(Invalid publishable key\)/);
+		expect(error.message).not.toContain('pk_test_wrong');
+	});
+
 	it('an HTML page from a proxy is named as such, not parsed', async () => {
 		const page = { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway</html>' };
 		const port = new FakePort([page]);
