@@ -163,7 +163,7 @@ describe('New Click', () => {
 		clock.advance(PAST_SETTLE_MS);
 		const first = await watcher.poll();
 		expect(first.fresh).toHaveLength(3);
-		expect(first.fresh[0]).toMatchObject({ link_id: link.id, link: { short_code: link.short_code, title: 'Clicked', short_url: link.short_url } });
+		expect(first.fresh[0]).toMatchObject({ link_id: link.id, short_code: link.short_code, short_url: link.short_url, link_title: 'Clicked' });
 		expectSameShape(first.fresh[0], app.triggers.new_click.operation.sample);
 		sandbox.injectClicks(String(link.short_code), 230, { spreadMs: 5_000 });
 		clock.advance(PAST_SETTLE_MS);
@@ -193,7 +193,7 @@ describe('Click Milestone', () => {
 		expect((await watcher.poll()).fresh).toEqual([]);
 		sandbox.injectClicks(String(link.short_code), 3);
 		const { fresh } = await watcher.poll();
-		expect(fresh).toEqual([expect.objectContaining({ id: `${link.id}-5`, milestone: 5, total_clicks: 7, link_id: link.id })]);
+		expect(fresh).toEqual([expect.objectContaining({ id: `${link.id}-5`, milestone: 5, clicks: 7, link_id: link.id, short_url: link.short_url })]);
 		expectSameShape(fresh[0], app.triggers.click_milestone.operation.sample);
 		expect((await watcher.poll()).fresh).toEqual([]);
 	});

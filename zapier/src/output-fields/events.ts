@@ -1,5 +1,5 @@
 /** Labels for clicks, milestones, conversions and click stats. */
-import { linkSummaryOutputFields, type OutputField } from './link';
+import { linkOutputFields, linkSummaryOutputFields, type OutputField } from './link';
 
 export const clickOutputFields: OutputField[] = [
 	{ key: 'id', label: 'Click ID', type: 'string' },
@@ -10,14 +10,18 @@ export const clickOutputFields: OutputField[] = [
 	{ key: 'browser', label: 'Browser', type: 'string' },
 	{ key: 'os', label: 'Operating System', type: 'string' },
 	{ key: 'referer', label: 'Referrer', type: 'string' },
-	...linkSummaryOutputFields,
+	{ key: 'link_id', label: 'Link ID', type: 'string' },
+	{ key: 'short_url', label: 'Short URL', type: 'string' },
+	{ key: 'short_code', label: 'Short Code', type: 'string' },
+	{ key: 'link_title', label: 'Link Title', type: 'string' },
 ];
 
 export const milestoneOutputFields: OutputField[] = [
 	{ key: 'id', label: 'Milestone ID', type: 'string' },
 	{ key: 'milestone', label: 'Milestone (Clicks)', type: 'integer' },
-	{ key: 'total_clicks', label: 'Total Clicks', type: 'integer' },
-	...linkSummaryOutputFields,
+	{ key: 'clicks', label: 'Clicks', type: 'integer' },
+	{ key: 'link_id', label: 'Link ID', type: 'string' },
+	...linkOutputFields.filter((f) => f.key !== 'id'),
 ];
 
 export const conversionOutputFields: OutputField[] = [

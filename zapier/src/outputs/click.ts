@@ -1,6 +1,8 @@
-/** A click on a link: Linkkit's click fields, and which link it was (the link is read once per poll). */
-import type { Click, LinkWithUrl } from '../../../core';
-import { linkSummary, type LinkSummary } from './link';
+/**
+ * A click as the triggers hand it on: the core's click item (Linkkit's click fields, and the link's id, short code
+ * and short URL — the same on n8n), every field present, and the link's title as the name next to its id.
+ */
+import { clickItem, type Click, type LinkWithUrl } from '../../../core';
 
 export interface ClickOutput {
 	id: string;
@@ -12,20 +14,25 @@ export interface ClickOutput {
 	os: string | null;
 	referer: string | null;
 	link_id: string;
-	link: LinkSummary;
+	short_code: string;
+	short_url: string;
+	link_title: string | null;
 }
 
 export function clickOutput(click: Click, link: LinkWithUrl): ClickOutput {
+	const item = clickItem(click, link);
 	return {
-		id: click.id as string,
-		clicked_at: click.clicked_at as string,
-		country: click.country ?? null,
-		city: click.city ?? null,
-		device: click.device ?? null,
-		browser: click.browser ?? null,
-		os: click.os ?? null,
-		referer: click.referer ?? null,
-		link_id: link.id,
-		link: linkSummary(link, link.short_url),
+		id: item.id as string,
+		clicked_at: item.clicked_at as string,
+		country: item.country ?? null,
+		city: item.city ?? null,
+		device: item.device ?? null,
+		browser: item.browser ?? null,
+		os: item.os ?? null,
+		referer: item.referer ?? null,
+		link_id: item.link_id,
+		short_code: item.short_code,
+		short_url: item.short_url,
+		link_title: link.title ?? null,
 	};
 }

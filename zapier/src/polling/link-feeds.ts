@@ -1,38 +1,41 @@
 /**
- * The lists the triggers read, as paged feeds (paged-read.ts). Links and their pages come from the core; a link's
- * clicks and the conversions are read a page at a time through the core's transport by operation (the core offers
- * them only as whole walks), with `from` so a burst is found on the last page instead of by halving.
+ * The lists the triggers read, as paged feeds for paged-read.ts. The requests and stamps are the core's
+ * (core/trigger-feeds.ts, shared with n8n); this only adapts them: links page by page, a link's clicks and the
+ * conversions page by page with `from` when a burst is looked for.
  */
-import { conversionTypes, inputError, isBlank, withShortUrl, type Click, type Conversion, type ConversionType, type LinkFilters, type LinkkitClient, type LinkWithUrl, type Paged } from '../../../core';
-import type { ListPage, PagedFeed, PagedList } from './paged-read';
+import {
+	clickFeed,
+	conversionFeed,
+	conversionTypes,
+	inputError,
+	isBlank,
+	newLinkFeed,
+	type Click,
+	type Conversion,
+	type ConversionType,
+	type LinkkitClient,
+	type LinkWithUrl,
+	type RangedFeed,
+} from '../../../core';
+import type { PagedFeed, PagedList } from './paged-read';
 
-const listPage = <T>(answer: Paged<T>): ListPage<T> => ({ data: Array.isArray(answer.data) ? answer.data : [], total: answer.meta?.total });
+/** Links, newest created first (optionally one segment's). */
+export function linksByCreation(client: LinkkitClient, segmentId: string | undefined): PagedFeed<LinkWithUrl> {
+	const feed = newLinkFeed(client, segmentId);
+	return { page: (page, limit) => feed.read(page, limit), stamp: feed.stamp };
+}
 
-/** Links, newest created first. */
-export function linksByCreation(client: LinkkitClient, filters: LinkFilters): PagedFeed<LinkWithUrl> {
-	return {
-		page: async (page, limit) => {
-			const answer = listPage(await client.links.listPage(filters, page, limit));
-			return { ...answer, data: answer.data.map(withShortUrl) };
-		},
-		stamp: (link) => ({ at: link.created_at, id: link.id }),
-	};
+/** A time-filtered list of the core, newest first, from a time on when asked. */
+function ranged<T>(feed: RangedFeed<T>): PagedFeed<T> {
+	const list = (from?: string): PagedList<T> => ({ page: (page, limit) => feed.read({ from }, page, limit) });
+	return { ...list(), from: (at) => list(at), stamp: feed.stamp };
 }
 
 /** A link's clicks, newest first. */
-export function clicksOf(client: LinkkitClient, shortCode: string): PagedFeed<Click> {
-	const list = (from?: string): PagedList<Click> => ({
-		page: async (page, limit) =>
-			listPage(
-				await client.http.call<Paged<Click>>('listLinkClicks', {
-					pathParams: { shortCode },
-					query: { from, page, limit },
-					action: 'read analytics',
-				}),
-			),
-	});
-	return { ...list(), from: (at) => list(at), stamp: (click) => ({ at: click.clicked_at as string, id: click.id as string }) };
-}
+export const clicksOf = (client: LinkkitClient, shortCode: string): PagedFeed<Click> => ranged(clickFeed(client, shortCode));
+
+/** Leads, sales or both, newest first. */
+export const conversionsOf = (client: LinkkitClient, type: ConversionType | undefined): PagedFeed<Conversion> => ranged(conversionFeed(client, type));
 
 /** The conversion type as Linkkit names it, or none; anything else is refused before sending. */
 export function conversionType(value: unknown): ConversionType | undefined {
@@ -40,13 +43,4 @@ export function conversionType(value: unknown): ConversionType | undefined {
 	const type = String(value).trim().toLowerCase() as ConversionType;
 	if (!conversionTypes.includes(type)) throw inputError('type', `"${String(value)}" is not lead or sale`);
 	return type;
-}
-
-/** Conversions (leads and sales), newest first. */
-export function conversionsFeed(client: LinkkitClient, type: ConversionType | undefined): PagedFeed<Conversion> {
-	const list = (from?: string): PagedList<Conversion> => ({
-		page: async (page, limit) =>
-			listPage(await client.http.call<Paged<Conversion>>('listConversions', { query: { type, from, page, limit }, action: 'read conversions' })),
-	});
-	return { ...list(), from: (at) => list(at), stamp: (conversion) => ({ at: conversion.created_at as string, id: conversion.id as string }) };
 }

@@ -9,9 +9,9 @@
  * Loading samples in the Zap editor is different: it shows the newest few items at once and moves nothing.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { SETTLE_MS, type LinkkitClient } from '../../../core';
+import { clockOf, SETTLE_MS, settleHorizon, type LinkkitClient } from '../../../core';
 import { PositionStore } from './position-store';
-import { sameStamp, type Stamp } from './stamp';
+import type { Stamp } from './stamp';
 import { pollWindow, POLL_WINDOW } from './window';
 
 /** The Zap editor shows three items when a user tests the trigger. */
@@ -36,9 +36,10 @@ export async function pollFeed<T, O>(z: ZObject, bundle: Bundle, client: Linkkit
 	// Turning a Zap on starts it at the newest items, whatever an earlier life of the Zap left behind.
 	const position = bundle.meta?.isPopulatingDedupe ? undefined : await store.get();
 	const read = await feed.read(position);
-	const horizon = (client.http.serverNow() ?? Date.now()) - SETTLE_MS;
+	const horizon = settleHorizon(clockOf(client), SETTLE_MS);
 	const settled = read.filter((item) => Date.parse(feed.stamp(item).at) <= horizon);
 	const chosen = pollWindow(settled, (item) => feed.stamp(item), position, POLL_WINDOW);
-	if (chosen.position && !sameStamp(chosen.position, position)) await store.set(chosen.position);
+	// Written on every poll, moved or not, so the entry's lifetime counts from the last poll of a quiet Zap too.
+	if (chosen.position) await store.set(chosen.position);
 	return await feed.output(chosen.items);
 }

@@ -12,7 +12,7 @@ import { identityOf, stableJson } from '../../../core';
 import { ConnectionCache, UNAVAILABLE } from '../zcache';
 import type { Stamp } from './stamp';
 
-/** Kept a month after the last poll that moved it; a Zap off for longer starts again at the newest items. */
+/** Kept a month after the last poll; a Zap off for longer starts again at the newest items. */
 const POSITION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 export class PositionStore {

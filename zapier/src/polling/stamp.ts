@@ -14,7 +14,3 @@ export function compareStamps(a: Stamp, b: Stamp): number {
 	if (byTime !== 0) return byTime;
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-
-export function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
-	return a === b || (!!a && !!b && a.at === b.at && a.id === b.id);
-}

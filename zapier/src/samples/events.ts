@@ -13,16 +13,13 @@ export const clickSample: ClickOutput = {
 	os: 'iOS',
 	referer: 'https://news.ycombinator.com/',
 	link_id: linkSample.id,
-	link: linkSummarySample,
+	short_code: linkSample.short_code,
+	short_url: linkSample.short_url,
+	link_title: linkSample.title,
 };
 
-export const milestoneSample = {
-	id: `${linkSample.id}-1000`,
-	milestone: 1000,
-	total_clicks: 1004,
-	link_id: linkSample.id,
-	link: linkSummarySample,
-};
+/** Click Milestone: the link as every link output, with the milestone's own id (link id and milestone). */
+export const milestoneSample = { ...linkSample, id: `${linkSample.id}-1000`, link_id: linkSample.id, milestone: 1000, clicks: 1004 };
 
 export const conversionSample: ConversionOutput = {
 	id: '8e2c4a6f-1d3b-4f5e-9a7c-2b4d6f8a0c13',

@@ -1,13 +1,13 @@
 /**
- * Click Milestone: fires once when a link's clicks reach a number. Links carry no click count, so each poll reads
- * the link and one click of it (`meta.total` is the count): two requests, whatever the link's traffic. Zapier keeps
- * what fired: the id is link + milestone, so a link fires once per milestone however long it stays above it, and a
- * link already past it when the Zap is turned on counts as seen.
+ * Click Milestone: fires once when a link's clicks reach a number. How a link's clicks are counted (one request:
+ * `meta.total` of its click list) and what a milestone is are the core's (core/milestones.ts, shared with n8n). Zapier
+ * keeps what fired: the id is link + milestone, so a link fires once per milestone however long it stays above it,
+ * and a link already past it when the Zap is turned on counts as seen. Two requests a poll: the link and its count.
  */
-import { inputError, isBlank, shortCodeFrom, type Click, type LinkkitClient, type Paged } from '../../../core';
+import { milestoneSource, readMilestone, shortCodeFrom } from '../../../core';
 import { linkPicker } from '../fields/pickers';
 import { milestoneOutputFields } from '../output-fields/events';
-import { linkSummary } from '../outputs/link';
+import { linkOutputOf } from '../outputs/link';
 import { linkkitPerform } from '../perform';
 import { milestoneSample } from '../samples/events';
 
@@ -22,19 +22,6 @@ const inputFields = [
 	},
 ];
 
-/** A whole number of clicks of 1 or more; a refusal names the field. */
-export function readMilestone(value: unknown): number {
-	const milestone = isBlank(value) ? NaN : Number(value);
-	if (!Number.isInteger(milestone) || milestone < 1) throw inputError('milestone', `"${String(value ?? '')}" is not a whole number of clicks of 1 or more`);
-	return milestone;
-}
-
-/** All clicks the link has had, from one page of one click. */
-export async function totalClicks(client: LinkkitClient, shortCode: string): Promise<number> {
-	const answer = await client.http.call<Paged<Click>>('listLinkClicks', { pathParams: { shortCode }, query: { page: 1, limit: 1 }, action: 'read analytics' });
-	return answer.meta?.total ?? (await client.analytics.allClicks(shortCode)).clicks.length;
-}
-
 export const clickMilestone = {
 	key: 'click_milestone',
 	noun: 'Milestone',
@@ -47,10 +34,12 @@ export const clickMilestone = {
 		inputFields,
 		perform: linkkitPerform(inputFields, async (client, bundle) => {
 			const milestone = readMilestone(bundle.inputData.milestone);
-			const link = await client.links.get(shortCodeFrom('link', bundle.inputData.link));
-			const clicks = await totalClicks(client, link.short_code);
+			const code = shortCodeFrom('link', bundle.inputData.link);
+			const source = milestoneSource(client, { link: code });
+			const link = await source.link(code);
+			const clicks = await source.clicks(link.short_code);
 			if (clicks < milestone) return [];
-			return [{ id: `${link.id}-${milestone}`, milestone, total_clicks: clicks, link_id: link.id, link: linkSummary(link, link.short_url) }];
+			return [{ ...(await linkOutputOf(client, link)), id: `${link.id}-${milestone}`, link_id: link.id, milestone, clicks }];
 		}),
 		sample: milestoneSample,
 		outputFields: milestoneOutputFields,

@@ -1,4 +1,4 @@
-import { collect, shortCodeFrom } from '../../../core';
+import { shortCodeFrom } from '../../../core';
 import { linkPicker } from '../fields/pickers';
 import { clickOutputFields } from '../output-fields/events';
 import { clickOutput } from '../outputs/click';
@@ -29,7 +29,7 @@ export const newClick = {
 				trigger: 'new_click',
 				stamp: feed.stamp,
 				read: (position) => readForPoll(feed, position),
-				newest: (count) => collect(client.analytics.clicks(link.short_code, {}, { limit: count })),
+				newest: async (count) => (await feed.page(1, count)).data,
 				output: async (clicks) => clicks.map((click) => clickOutput(click, link)),
 			});
 		}),

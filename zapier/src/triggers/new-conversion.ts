@@ -1,7 +1,6 @@
-import { collect } from '../../../core';
 import { conversionOutputFields } from '../output-fields/events';
 import { conversionOutput } from '../outputs/conversion';
-import { conversionsFeed, conversionType } from '../polling/link-feeds';
+import { conversionsOf, conversionType } from '../polling/link-feeds';
 import { readForPoll } from '../polling/paged-read';
 import { pollFeed } from '../polling/poll';
 import { linkkitPerform } from '../perform';
@@ -32,12 +31,12 @@ export const newConversion = {
 		inputFields,
 		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
 			const type = conversionType(bundle.inputData.type);
-			const feed = conversionsFeed(client, type);
+			const feed = conversionsOf(client, type);
 			return await pollFeed(z, bundle, client, {
 				trigger: 'new_conversion',
 				stamp: feed.stamp,
 				read: (position) => readForPoll(feed, position),
-				newest: (count) => collect(client.conversions.iterate({ type }, { limit: count })),
+				newest: async (count) => (await feed.page(1, count)).data,
 				output: async (conversions) => conversions.map(conversionOutput),
 			});
 		}),

@@ -1,4 +1,3 @@
-import { collect } from '../../../core';
 import { segmentPicker } from '../fields/pickers';
 import { optionalText } from '../inputs';
 import { linkOutputFields } from '../output-fields/link';
@@ -22,13 +21,13 @@ export const newLink = {
 		type: 'polling' as const,
 		inputFields,
 		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
-			const filters = { list_id: optionalText(bundle.inputData.list_id) };
-			const feed = linksByCreation(client, filters);
+			const segmentId = optionalText(bundle.inputData.list_id);
+			const feed = linksByCreation(client, segmentId);
 			return await pollFeed(z, bundle, client, {
 				trigger: 'new_link',
 				stamp: feed.stamp,
 				read: (position) => readForPoll(feed, position),
-				newest: (count) => collect(client.links.iterate(filters, { limit: count })),
+				newest: async (count) => (await feed.page(1, count)).data,
 				output: (links) => linkOutputs(client, links),
 			});
 		}),

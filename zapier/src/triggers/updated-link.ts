@@ -3,7 +3,7 @@
  * workspace's links (or a segment's), one request per 100 links, and picks those changed since the last poll by
  * `updated_at`. That is this trigger's cost; the help text says so and offers the segment filter to lower it.
  */
-import { LinkkitError, wasEditedAfterCreation, withShortUrl, type LinkFilters, type LinkkitClient, type LinkWithUrl } from '../../../core';
+import { LinkkitError, updatedLinkFeed, wasEdited, type LinkkitClient, type LinkWithUrl } from '../../../core';
 import { segmentPicker } from '../fields/pickers';
 import { optionalText } from '../inputs';
 import { updatedLinkOutputFields } from '../output-fields/link';
@@ -26,22 +26,22 @@ const inputFields = [
 	}),
 ];
 
-/** Every link the trigger watches that was changed after it was created, read page by page. */
-async function editedLinks(client: LinkkitClient, filters: LinkFilters): Promise<LinkWithUrl[]> {
+/** Every link the trigger watches that was changed after it was created, read page by page (the core's feed). */
+async function editedLinks(client: LinkkitClient, segmentId: string | undefined): Promise<LinkWithUrl[]> {
+	const feed = updatedLinkFeed(client, segmentId);
 	const seen = new Map<string, LinkWithUrl>();
 	for (let page = 1; ; page++) {
-		const answer = await client.links.listPage(filters, page, PAGE_SIZE);
-		const total = answer.meta?.total;
-		if (page === 1 && total !== undefined && total > MAX_LINKS_READ) {
+		const answer = await feed.read(page, PAGE_SIZE);
+		if (page === 1 && answer.total !== undefined && answer.total > MAX_LINKS_READ) {
 			throw new LinkkitError({
 				code: 'bad_request',
-				message: `Updated Link reads every link it watches on each check, and these are ${total} links, more than the ${MAX_LINKS_READ} one check can read. Choose a Segment to watch fewer links.`,
+				message: `Updated Link reads every link it watches on each check, and these are ${answer.total} links, more than the ${MAX_LINKS_READ} one check can read. Choose a Segment to watch fewer links.`,
 			});
 		}
-		for (const link of answer.data ?? []) seen.set(link.id, withShortUrl(link));
-		if ((answer.data ?? []).length < PAGE_SIZE || (total !== undefined && page * PAGE_SIZE >= total) || page * PAGE_SIZE >= MAX_LINKS_READ) break;
+		for (const link of answer.data) seen.set(link.id, link);
+		if (answer.data.length < PAGE_SIZE || (answer.total !== undefined && page * PAGE_SIZE >= answer.total) || page * PAGE_SIZE >= MAX_LINKS_READ) break;
 	}
-	return [...seen.values()].filter(wasEditedAfterCreation);
+	return [...seen.values()].filter(wasEdited);
 }
 
 const stamp = (link: LinkWithUrl): Stamp => ({ at: link.updated_at, id: link.id });
@@ -57,12 +57,12 @@ export const updatedLink = {
 		type: 'polling' as const,
 		inputFields,
 		perform: linkkitPerform(inputFields, async (client, bundle, z) => {
-			const filters = { list_id: optionalText(bundle.inputData.list_id) };
+			const segmentId = optionalText(bundle.inputData.list_id);
 			return await pollFeed(z, bundle, client, {
 				trigger: 'updated_link',
 				stamp,
-				read: () => editedLinks(client, filters),
-				newest: async (count) => (await editedLinks(client, filters)).sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)).slice(0, count),
+				read: () => editedLinks(client, segmentId),
+				newest: async (count) => (await editedLinks(client, segmentId)).sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)).slice(0, count),
 				// Zapier fires once per id: each edit gets its own (link id and edit time); the link's id stays in link_id.
 				output: async (links) => (await linkOutputs(client, links)).map((link) => ({ ...link, id: `${link.id}-${link.updated_at}`, link_id: link.id })),
 			});
