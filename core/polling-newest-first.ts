@@ -63,22 +63,28 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 	const mark = state.mark;
 	const isOld = (item: T) => !isAfterMark(mark, feed.stamp(item));
 	let requests = 0;
+	let lastTotal: number | undefined;
 	const read = async (page: number) => {
 		requests++;
-		return await feed.read(page, limit);
+		const answer = await feed.read(page, limit);
+		lastTotal = answer.total ?? lastTotal;
+		return answer;
 	};
+	// Where the boundary was found, kept even when this poll cannot hand anything on, so the next starts there.
+	let learnedBelow: number | undefined;
 
 	const first = await read(1);
 	const horizon = settleHorizon(feed.clock, settleMs);
 	const total = first.total;
-	const nothing = (): PollOutcome<T, NewestFirstState> => ({ items: [], state, more: false });
+	const nothing = (): PollOutcome<T, NewestFirstState> => ({ items: [], state: learnedBelow === undefined ? state : { ...state, below: learnedBelow }, more: true });
 
 	// Everything new is on page 1 (the usual poll), or the list gives no total to find the boundary by: walk from the top.
 	let start = 0;
 	if (!first.data.some(isOld) && !isLastPage(first, 1, limit) && total !== undefined) {
 		const boundary = state.below !== undefined && state.below <= total ? total - state.below : await findBoundary();
 		if (boundary === undefined) return nothing();
-		start = Math.max(0, boundary - maxItems);
+		// One item more than a chunk: when the chunk's oldest items end an instant's group, the item above shows it.
+		start = Math.max(0, boundary - maxItems - 1);
 	}
 
 	// Each pass reads from `start` down to the boundary, or down to the items an earlier pass of this poll read (those
@@ -87,6 +93,11 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 	// boundary (the hint was wrong) looks for the boundary again and starts over.
 	const seen = new Map<string, WalkedItem<T>>();
 	let endOfList = false;
+	// A chunk's pages, the part page above it, and a little room for links added while reading.
+	const pagesPerPass = Math.ceil((maxItems + 1) / limit) + 3;
+	// One instant shared by more items than a chunk must be read whole before any of it goes out: the passes that read
+	// it may go past the poll's budget (up to ten times it), or the trigger would stop there for good.
+	let budget = maxPages;
 	for (;;) {
 		const startPage = Math.floor(start / limit) + 1;
 		const walk: Walk<T> = await walkDown({
@@ -94,11 +105,19 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 			idOf: (item) => feed.stamp(item).id,
 			limit,
 			startPage,
-			maxPages: Math.max(0, maxPages - requests),
+			maxPages: Math.max(0, Math.min(budget - requests, pagesPerPass)),
 			stopAt: (item) => isOld(item) || seen.has(feed.stamp(item).id),
 			firstAnswer: startPage === 1 ? first : undefined,
 		});
-		if (!walk.complete) return nothing();
+		if (!walk.complete) {
+			// The boundary is further down than thought (old items were deleted, or many added meanwhile): look for it
+			// below the last page read, and start over from there.
+			const boundary = requests < budget ? await findBoundary(walk.lastPage) : undefined;
+			if (boundary === undefined) return nothing();
+			start = Math.max(0, boundary - maxItems - 1);
+			seen.clear();
+			continue;
+		}
 		if (startPage > 1 && walk.top !== undefined && isOld(walk.top)) {
 			// Started below the boundary: look for it again, and start over.
 			const boundary = await findBoundary();
@@ -120,6 +139,7 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 		}
 		if (candidates.length === 0 && topMs <= horizon && start > 0) {
 			// The first item read shares its instant with items above it, and nothing below it is new: start higher.
+			budget = Math.min(maxPages * 10, Math.max(budget, requests + pagesPerPass));
 			start = Math.max(0, start - maxItems);
 			continue;
 		}
@@ -144,14 +164,22 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 	}
 
 	/**
-	 * The offset (from the top) of the first old item, found by reading pages 2, 4, 8, … until one holds an old item or
-	 * ends the list, then halving between the last all-new page and that one. Approximate while the list moves; the
+	 * The offset (from the top) of the first old item, found by reading pages further and further below a page known to
+	 * hold only new items (1, 2, 4, … pages on) until one holds an old item or ends the list, then halving between the
+	 * last all-new page and that one. Approximate while the list moves; the
 	 * walk that follows checks it.
 	 */
-	async function findBoundary(): Promise<number | undefined> {
-		let newPage = 1;
+	async function findBoundary(allNewPage = 1): Promise<number | undefined> {
+		const boundary = await searchBoundary(allNewPage);
+		if (boundary !== undefined && lastTotal !== undefined) learnedBelow = Math.max(0, lastTotal - boundary);
+		return boundary;
+	}
+
+	async function searchBoundary(allNewPage: number): Promise<number | undefined> {
+		let newPage = allNewPage;
 		let oldPage: number | undefined;
-		let probe = 2;
+		let step = 1;
+		let probe = newPage + step;
 		while (oldPage === undefined) {
 			if (requests >= maxPages) return undefined;
 			const answer = await read(probe);
@@ -161,7 +189,8 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 			else if (answer.data.length < limit) return (probe - 1) * limit + answer.data.length;
 			else {
 				newPage = probe;
-				probe *= 2;
+				step *= 2;
+				probe = newPage + step;
 			}
 		}
 		while (oldPage - newPage > 1) {

@@ -26,7 +26,7 @@ export const MAX_ITEMS_PER_POLL = 1_000;
 /** Linkkit's largest page. */
 export const POLL_PAGE_SIZE = 100;
 /** Requests a poll of a ranged or newest-first list may make (a safety stop; progress is kept). */
-export const MAX_PAGES_PER_POLL = 30;
+export const MAX_PAGES_PER_POLL = 40;
 
 /**
  * Everything a trigger handed on (or recorded as history): every item stamped before `at`, and of the items stamped

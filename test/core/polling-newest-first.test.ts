@@ -142,10 +142,10 @@ test('links added at the top and deleted above the read position between two pag
 	expect(deleted.size).toBeGreaterThan(5);
 });
 
-test('a bulk import of more links than a chunk, all at one instant, comes out whole', async () => {
+test.each([40, 8])('a bulk import of more links than a chunk, all at one instant, comes out whole (budget %i pages a poll)', async (maxPages) => {
 	const list = new SimulatedList(T0);
 	seed(list, 500);
-	const trigger = new Trigger(list, { maxItems: 50, pageSize: 10 });
+	const trigger = new Trigger(list, { maxItems: 50, pageSize: 10, maxPages });
 	await trigger.poll();
 	const made: string[] = [];
 	for (let i = 0; i < 30; i++) made.push(list.add(name('before', i), T0 + 1_000 + i).id);
@@ -180,11 +180,14 @@ test('old links deleted since the last poll (the hint is stale) and a lost hint 
 });
 
 test('random bursts, lag, ties, inserts and deletes while reading: every link once, in creation order', async () => {
-	for (let run = 1; run <= 30; run++) {
+	for (let run = 1; run <= Number(process.env.POLL_RUNS ?? 30); run++) {
 		const random = seeded(run * 31);
 		const list = new SimulatedList(T0);
 		seed(list, Math.floor(random() * 300));
-		const trigger = new Trigger(list, { maxItems: 5 + Math.floor(random() * 60), pageSize: 2 + Math.floor(random() * 9), maxPages: 40 });
+		// Page budgets in the proportion of the real one: 40 requests for chunks of 10 pages.
+		const pageSize = 2 + Math.floor(random() * 9);
+		const maxItems = 5 + Math.floor(random() * 60);
+		const trigger = new Trigger(list, { maxItems, pageSize, maxPages: 4 * Math.ceil(maxItems / pageSize) });
 		await trigger.poll();
 		const made: string[] = [];
 		const deleted = new Set<string>();

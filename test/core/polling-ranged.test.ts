@@ -172,7 +172,7 @@ test('a frozen range that changes under the walk (an item deleted) is dropped; n
 });
 
 test('random bursts, lag, ties and page sizes: every item exactly once, in timestamp order', async () => {
-	for (let seed = 1; seed <= 40; seed++) {
+	for (let seed = 1; seed <= Number(process.env.POLL_RUNS ?? 40); seed++) {
 		const random = seeded(seed);
 		const list = new SimulatedList(T0);
 		const trigger = new Trigger(list, { maxItems: 5 + Math.floor(random() * 40), pageSize: 2 + Math.floor(random() * 9), maxPages: 4 + Math.floor(random() * 10) });

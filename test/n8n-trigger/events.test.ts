@@ -18,8 +18,8 @@ let sandbox: RunningSandbox;
 let api: SandboxApi;
 
 beforeAll(async () => {
-	// The rate limiter runs on the same clock; it is not what this suite is about.
-	sandbox = await startTestSandbox({ now: () => clock, rate: 1_000_000, burst: 1_000_000 });
+	// The rate limiter runs on the same clock; it is not what this suite is about (its headers tell the pacer so).
+	sandbox = await startTestSandbox({ now: () => clock, rate: 1_000_000, burst: 1_000_000, rateLimitHeaders: 'full' });
 	api = new SandboxApi(sandbox);
 });
 afterAll(async () => await sandbox.stop());
