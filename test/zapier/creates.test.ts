@@ -128,6 +128,7 @@ describe('Update Link', () => {
 	test('only the fields filled in change; by short URL as well as by code', async () => {
 		const updated = await create('update_link', { link: link.short_url, title: 'After', notes: '' });
 		expect(updated).toMatchObject({ id: link.id, title: 'After', notes: 'Some notes', original_url: 'https://example.com/zap/to-update' });
+		expectSameShape(updated, sampleOf('update_link'));
 	});
 
 	test('a new short code renames the link; the old code is gone', async () => {
@@ -166,6 +167,7 @@ describe('segments of a link', () => {
 		const link = await create('create_link', { original_url: 'https://example.com/zap/segment-moves' });
 		const added = await create('add_link_to_segment', { link: link.short_code, segmentId: segment.id });
 		expect(added).toMatchObject({ id: link.id, list_id: segment.id, list_name: segment.name });
+		expectSameShape(added, sampleOf('add_link_to_segment'));
 		const removed = await create('remove_link_from_segment', { link: link.short_code });
 		expect(removed).toMatchObject({ id: link.id, list_id: null, list_name: null });
 		expectSameShape(removed, sampleOf('remove_link_from_segment'));
