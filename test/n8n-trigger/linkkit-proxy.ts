@@ -13,8 +13,8 @@ export interface LinkkitProxy {
 	url: string;
 	/** Every request forwarded, as path and query (`/v1/links?page=2&limit=100`). */
 	paths: string[];
-	/** Runs before a request is forwarded (after it is recorded). */
-	before?: (path: string, index: number) => Promise<void> | void;
+	/** Runs before a request is forwarded (after it is recorded); a status it returns is answered instead of forwarding. */
+	before?: (path: string, index: number) => Promise<number | void> | number | void;
 	stop(): Promise<void>;
 }
 
@@ -26,7 +26,11 @@ export async function startProxy(target: string): Promise<LinkkitProxy> {
 		const index = proxy.paths.push(path) - 1;
 		void (async () => {
 			try {
-				await proxy.before?.(path, index);
+				const status = await proxy.before?.(path, index);
+				if (typeof status === 'number') {
+					outgoing.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `answered ${status} by the test proxy` }));
+					return;
+				}
 			} catch (error) {
 				outgoing.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `proxy hook failed: ${String(error)}` }));
 				return;
