@@ -15,6 +15,8 @@
 
 import { BucketModel } from './bucket-model';
 import { NotSent } from './concurrency';
+import { header } from './headers';
+import { RateDiscovery } from './rate-discovery';
 import { readRateLimit, type RateLimitReading } from './rate-limit-headers';
 import { parseRetryAfter } from './retry-policy';
 import type { HttpResponse } from './transport';
@@ -40,7 +42,9 @@ export interface PaceSlot {
 	done(response?: HttpResponse): void;
 }
 
-type Decision = { go: true } | { go: false; waitMs: number } | { go: false; awaitAnswer: true };
+/** `estimated`: a wait from the learned pace, not from anything Linkkit said (never a reason to refuse up front). */
+/** `byHeaders`: let out on what the headers say (the model or Remaining), not on the pace learned from 429s. */
+type Decision = { go: true; byHeaders?: boolean } | { go: false; waitMs: number; estimated?: boolean } | { go: false; awaitAnswer: true };
 
 /** The most tokens of random spread after repeated 429s. */
 const MAX_COLLISION_SPREAD = 4;
@@ -61,8 +65,14 @@ export class RateLimitPacer {
 	private model?: BucketModel;
 	/** Fallback without a refill rate: what the newest answer said, and when its reset falls (local ms). */
 	private window?: { remaining: number; seq: number; resetAt?: number };
+	/** Without rate-limit headers: the pace learned from 429s (rate-discovery.ts). */
+	private readonly discovery: RateDiscovery;
+	/** Whether any answer came yet (before it, one request at a time: the first answer says which headers exist). */
+	private heard = false;
 
-	constructor(private readonly clock: PacerClock) {}
+	constructor(private readonly clock: PacerClock) {
+		this.discovery = new RateDiscovery(clock.now());
+	}
 
 	/**
 	 * Waits (first in line behind this client's earlier requests) until a request may go out, and takes its token.
@@ -77,19 +87,33 @@ export class RateLimitPacer {
 			await before;
 			const startedAt = this.clock.now();
 			const spread = this.clock.random();
+			let paced = false;
+			let byHeaders = false;
 			for (;;) {
 				const decision = this.decide(this.clock.now(), spread);
-				if (decision.go) break;
+				if (decision.go) {
+					byHeaders = decision.byHeaders === true;
+					break;
+				}
+				paced = true;
 				if ('awaitAnswer' in decision) {
 					await new Promise<void>((resolve) => this.answerWaiters.push(resolve));
 					continue;
 				}
 				const waitMs = Math.ceil(decision.waitMs);
-				if (this.clock.now() - startedAt + waitMs > limits.maxWaitMs) limits.refuse(waitMs);
-				await this.clock.sleep(waitMs);
+				const allowed = limits.maxWaitMs - (this.clock.now() - startedAt);
+				if (waitMs <= allowed) {
+					await this.clock.sleep(waitMs);
+					continue;
+				}
+				// A learned pace is an estimate: wait what is allowed, then try (a 429 costs nothing); a wait the
+				// headers name is known, and refused at once.
+				if (!decision.estimated || allowed <= 0) limits.refuse(waitMs);
+				await this.clock.sleep(allowed);
+				break;
 			}
 			if (limits.proceed && !limits.proceed()) throw new NotSent();
-			const seq = this.letOut(this.clock.now());
+			const seq = this.letOut(this.clock.now(), paced, byHeaders);
 			let answered = false;
 			return {
 				waitedMs: this.clock.now() - queuedAt,
@@ -118,7 +142,10 @@ export class RateLimitPacer {
 			reading.remaining !== undefined &&
 			reading.remaining < 1 &&
 			(reading.ratePerSecond !== undefined || reading.resetPrecise);
-		return timed ? (reading.resetAfterMs ?? 0) : undefined;
+		if (timed) return reading.resetAfterMs ?? 0;
+		if (reading !== undefined || header(response, 'retry-after') !== undefined) return undefined;
+		// A bare 429: the learned pace (just cut, and anchored at an empty bucket) times the retry in `acquire`.
+		return 0;
 	}
 
 	/** `spread` in [0, 1) is drawn once per request, for the random part of the wait after collisions. */
@@ -127,19 +154,25 @@ export class RateLimitPacer {
 			// After 429s, aim at a random later token (up to one more per recent collision, like Ethernet's backoff),
 			// so clients that just collided do not all reach for the same next one.
 			const waitMs = this.model.msUntil(this.model.wanted(spread * Math.min(this.collisions, MAX_COLLISION_SPREAD)), now);
-			return waitMs <= 0 ? { go: true } : { go: false, waitMs };
+			return waitMs <= 0 ? { go: true, byHeaders: true } : { go: false, waitMs };
 		}
 		if (this.window) {
 			const left = this.window.remaining - (this.sent - this.window.seq - 1);
-			if (left >= 1) return { go: true };
+			if (left >= 1) return { go: true, byHeaders: true };
 			if (this.window.resetAt !== undefined && now < this.window.resetAt) return { go: false, waitMs: this.window.resetAt - now };
+			// An empty bucket with no usable reset: one request at a time, each answer says what is left.
+			return this.inFlight > 0 ? { go: false, awaitAnswer: true } : { go: true, byHeaders: true };
 		}
-		// Nothing known (the first request, or an empty bucket with no usable reset): one request at a time.
-		return this.inFlight > 0 ? { go: false, awaitAnswer: true } : { go: true };
+		// The first request goes alone: its answer says which headers there are. Without any, the pace learned from
+		// 429s decides.
+		if (!this.heard) return this.inFlight > 0 ? { go: false, awaitAnswer: true } : { go: true };
+		const waitMs = this.discovery.msUntilNext(now, spread);
+		return waitMs <= 0 ? { go: true } : { go: false, waitMs, estimated: true };
 	}
 
-	private letOut(now: number): number {
+	private letOut(now: number, paced: boolean, byHeaders: boolean): number {
 		this.model?.take(now);
+		this.discovery.letOut(this.sent, now, { paced, byPace: !byHeaders });
 		this.inFlight++;
 		return this.sent++;
 	}
@@ -151,13 +184,20 @@ export class RateLimitPacer {
 	}
 
 	private observe(seq: number, response: HttpResponse, now: number): void {
+		this.heard = true;
 		if (response.status === 429) {
 			this.refused.add(seq);
 			this.collisions++;
 		} else if (response.status < 500) this.collisions = 0;
-		if (seq < this.newestSeen) return;
-		this.newestSeen = seq;
 		const reading = readRateLimit(response);
+		const newest = seq >= this.newestSeen;
+		// Without a refill rate in the headers, every 429 and every success teaches the learned pace.
+		if (reading?.ratePerSecond === undefined && response.status < 500) {
+			const empty = reading?.remaining === 0;
+			this.discovery.answered({ seq, now, refused: response.status === 429, newest, sentSoFar: this.sent, draw: this.clock.random(), empty });
+		}
+		if (!newest) return;
+		this.newestSeen = seq;
 		// Sent after this one: not yet counted in what it reports.
 		const unreflected = this.sent - seq - 1;
 		if (reading?.ratePerSecond !== undefined && reading.remaining !== undefined) {
@@ -167,15 +207,14 @@ export class RateLimitPacer {
 			this.model.anchor(limits, { now, tokens, seq, unreflected }, (after, upTo) => this.takeRefused(after, upTo));
 			return;
 		}
-		const retryAfter = response.status === 429 ? parseRetryAfter(response, now) : undefined;
-		if (reading?.remaining !== undefined || retryAfter !== undefined) {
-			const remaining = reading?.remaining ?? 0;
-			const wait = remaining === 0 ? (reading?.resetAfterMs ?? retryAfter) : undefined;
-			this.window = { remaining, seq, resetAt: wait === undefined ? undefined : now + wait };
+		if (reading?.remaining !== undefined) {
+			const retryAfter = response.status === 429 ? parseRetryAfter(response, now) : undefined;
+			const wait = reading.remaining === 0 ? (reading.resetAfterMs ?? retryAfter) : undefined;
+			this.window = { remaining: reading.remaining, seq, resetAt: wait === undefined ? undefined : now + wait };
 			return;
 		}
-		// An answer that says nothing about the limit: nothing to hold requests back for.
-		if (response.status !== 429) this.window = undefined;
+		// No count of what is left: the learned pace decides (a Retry-After holds only the request it answered).
+		this.window = undefined;
 	}
 
 	/** Counts (and forgets) the refused requests with sequence in (after, upTo]; older ones are forgotten too. */

@@ -4,79 +4,16 @@
  * milliseconds and every figure is exact. Rates here are properties of the algorithm, not of this machine.
  */
 
-import { createLinkkitClient, type LinkkitClient } from '../../core';
+import { LinkkitHttp } from '../../core/http';
 import { parsePolicy, readRateLimit } from '../../core/rate-limit-headers';
 import { FakePort, json } from '../support/fake-port';
-import { SimulatedLinkkit, type SimulatedLinkkitOptions } from '../support/simulated-linkkit';
+import { SimulatedLinkkit, simulateTraffic, type TrafficOptions } from '../support/simulated-linkkit';
 import { VirtualClock } from '../support/virtual-time';
 
-/** A seeded generator, so the random spread after collisions is the same on every run. */
-function seeded(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 16807) % 2147483647;
-		return state / 2147483647;
-	};
-}
-
-/** `lanes` requests in flight at a time (as the node's Create does), `count` creates in all. */
-async function createMany(client: LinkkitClient, count: number, lanes: number, tag: string): Promise<Error[]> {
-	const errors: Error[] = [];
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: lanes }, async () => {
-			while (next < count) {
-				const i = next++;
-				await client.links
-					.create({ destination: `https://example.com/${tag}/${i}` }, { idempotencyKey: `${tag}-${i}` })
-					.catch((error: Error) => errors.push(error));
-			}
-		}),
-	);
-	return errors;
-}
-
-interface Run {
-	server: SimulatedLinkkit;
-	seconds: number;
-	/** Seconds each client took. */
-	clientSeconds: number[];
-	errors: Error[];
-	sleeps: number[];
-	/** Successful requests per second over what the limit allows for them (burst first). */
-	ratioToLimit: number;
-	share429: number;
-}
-
-async function simulate(options: SimulatedLinkkitOptions & { clients?: number; lanes?: number; count: number; maxWaitMs?: number }): Promise<Run> {
-	const clock = new VirtualClock();
-	const server = new SimulatedLinkkit(clock, options);
-	const start = clock.now();
-	const errors: Error[] = [];
-	const sleeps: number[] = [];
-	const clientSeconds: number[] = [];
-	await clock.run(
-		Promise.all(
-			Array.from({ length: options.clients ?? 1 }, async (_, c) => {
-				const port = server.port(`client${c}`, seeded(c + 1));
-				const client = createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com', retry: { maxRetries: 10, maxWaitMs: options.maxWaitMs } });
-				errors.push(...(await createMany(client, options.count, options.lanes ?? 1, `c${c}`)));
-				sleeps.push(...port.sleeps);
-				clientSeconds.push((clock.now() - start) / 1000);
-			}),
-		),
-	);
-	const seconds = (clock.now() - start) / 1000;
-	const ok = server.served.length - server.count(429);
-	return {
-		server,
-		seconds,
-		clientSeconds,
-		errors,
-		sleeps,
-		ratioToLimit: Math.max(0, ok - options.burst) / options.rate / seconds,
-		share429: server.count(429) / server.served.length,
-	};
+/** The old runs' shape: one or more clients, each `count` creates through `lanes` lanes; figures from the driver. */
+async function simulate(options: TrafficOptions) {
+	const run = await simulateTraffic(options);
+	return { ...run, clientSeconds: run.clients.map((c) => c.endedAt), sleeps: run.clients.flatMap((c) => c.sleeps) };
 }
 
 describe('one client', () => {
@@ -101,8 +38,8 @@ describe('one client', () => {
 	it('starts with one request, then spends the burst it learns about', async () => {
 		const clock = new VirtualClock();
 		const server = new SimulatedLinkkit(clock, { rate: 1, burst: 5, latencyMs: 100 });
-		const client = createLinkkitClient(server.port('only'), { baseUrl: 'https://api.uselinkkit.com' });
-		await clock.run(createMany(client, 5, 5, 'burst'));
+		const http = new LinkkitHttp(server.port('only'), { baseUrl: 'https://api.uselinkkit.com' });
+		await clock.run(Promise.all(Array.from({ length: 5 }, (_, i) => http.call('createLink', { body: { url: `https://example.com/${i}` } }))));
 		const times = server.served.map((r) => r.at - server.served[0].at);
 		// The first answer (after one round trip) shows four tokens left: the other four go together.
 		expect(times).toEqual([0, 100, 100, 100, 100]);
@@ -163,7 +100,7 @@ describe('headers missing or coarse', () => {
 		const port = new FakePort([limited, json(200, { id: 'lnk_1' })]);
 		// No random spread after the 429 (it would aim at a later token, for clients colliding on one key).
 		port.randomValue = 0;
-		await createLinkkitClient(port, { baseUrl: 'https://api.uselinkkit.com' }).links.get('lnk_1');
+		await new LinkkitHttp(port, { baseUrl: 'https://api.uselinkkit.com' }).call('getLink', { pathParams: { shortCode: 'abc123' } });
 		expect(port.sleeps).toEqual([50]);
 	});
 });

@@ -1,0 +1,277 @@
+/**
+ * Finding the rate limit from 429s alone, for answers that carry no rate-limit headers (what Linkkit documents: a
+ * 429 is a bare `{"error": "Too many requests"}`, docs/assumptions.md A1).
+ *
+ * A 429 says one thing: the key's bucket was empty when that request arrived (and nothing was done). So:
+ *  - Start: pace from a low rate that doubles every second while requests go through, so a big burst is spent
+ *    within seconds while few requests are in flight when it runs out. The first 429 halves the pace (it ran on
+ *    the burst, not only on the refill).
+ *  - Measure: between two 429s the bucket went from empty to empty, so what went through in between is the refill
+ *    this client got (others on the key took the rest). A cut sets the peak, the pace where the limit was met, to
+ *    that (a little above), never above the pace and never below half of it, and the pace 5 % below the peak. The
+ *    window reaches back as many 429s as it takes to hold a few requests, so one unlucky request is not a rate;
+ *    until there is one, the pace times the share of the latest answers that went through stands for it (every
+ *    client on the key sees about the same share, so together they land on the limit at once).
+ *  - Probe: after a cut the pace climbs back to the peak along a cubic, steep first and flat near the peak (the
+ *    limit is likely just below it), reaching it after about REGAIN_SUCCESSES successes: one request in that many
+ *    meets a 429. Past the peak it climbs faster and faster, so a raised limit, or a share another client gave
+ *    back, is found within seconds.
+ *  - Pace: one request per 1/pace (a little random, see SPREAD); a 429 re-anchors the pace at an empty bucket,
+ *    counting the requests still in flight, so the next ones wait for fresh tokens instead of colliding too.
+ *
+ * Several clients on one key (n8n workers, parallel executions) run this each on their own. A client that sends
+ * more meets more of the 429s and cuts more often; the climb back is timed by a reference rate every client on the
+ * key has about alike (what it got at its start, or the best it measured since), not only by its own successes, so
+ * a client that fell behind climbs back as fast as the others and the shares even out instead of drifting.
+ *
+ * Only durations on the local clock are used; no server time is read here. Waiting is the caller's (pacing.ts).
+ */
+
+/** The pace before anything is known, requests per ms (2 per second: a low limit's rate). */
+const START_RATE = 2 / 1000;
+/** While no 429 has come, the pace doubles this often (when requests were waiting for it). */
+const START_DOUBLING_MS = 1000;
+/** The cut that ends the start (whose pace ran on the burst too, not only on the refill). */
+const START_CUT = 0.5;
+/** The pace after a cut, this share below the peak. */
+const CUT = 0.05;
+/** Requests a measuring window must hold for its rate to count (one success more or less is then ~12 %). */
+const WINDOW_REQUESTS = 8;
+/** Of the latest WINDOW_REQUESTS answers (since the start), how many are needed for their share to count. */
+const SHARE_ANSWERS = 4;
+/**
+ * The regain after a cut takes as long as REGAIN_REQUESTS at the reference rate (so about one request in that many
+ * meets a 429), within REGAIN_MS: the same clock for every client that shares a key and started with it.
+ */
+const REGAIN_REQUESTS = 50;
+const REGAIN_MS = { min: 5_000, max: 100_000 };
+/**
+ * The reference: this share of the pace at the first 429. The start's pace is the same function of time for every
+ * client (START_RATE doubling), so clients that start together on a key get about the same reference.
+ */
+const REFERENCE_SHARE = 0.25;
+/** Past the peak, the probe's step: this share of max(peak, 2 × reference), doubling every PROBE_DOUBLING_MS. */
+const PROBE_STEP = 0.1;
+const PROBE_DOUBLING_MS = 5_000;
+const SUCCESS_PROGRESS = 0;
+/**
+ * Each request waits a random 0..SPREAD of a gap longer than its due (the pace accrues that much faster to keep its
+ * mean): a client paced exactly at the refill would otherwise take every token the moment it appears, and another
+ * client on the key, arriving in between, would find the bucket empty every time. Never shorter than a gap, so a
+ * bucket of one token is not hit twice within one refill.
+ */
+const SPREAD = 0.1;
+/** Sends and 429s remembered for measuring (older ones are dropped). */
+const LOG_SIZE = 1000;
+const MARKS = 64;
+/** Never slower than one request in this many ms, so a client that met only 429s still tries again. */
+const SLOWEST_INTERVAL_MS = 10_000;
+
+interface Sent {
+	seq: number;
+	at: number;
+	/** The pace when it went out, requests per ms. */
+	pace: number;
+	ok: boolean;
+	/** Whether it waited for the pace (only then does its success say the pace could be higher). */
+	paced: boolean;
+}
+
+export class RateDiscovery {
+	/** The pace, requests per ms. */
+	private ratePerMs = START_RATE;
+	private limitMet = false;
+	/** The last cut: the pace where the limit was met, the pace it cut to, and the time spent paced since. */
+	private peak = START_RATE;
+	private floor = START_RATE;
+	private pacedSinceCut = 0;
+	private successes = 0;
+	/** Paced time when the regain reached the peak (undefined until then). */
+	private peakReachedAt?: number;
+	/** Requests with a lower sequence were sent before the last cut: their 429s belong to its episode. */
+	private cutSeq = 0;
+	/** Requests sent lately, in sequence order without gaps; and the 429s among them (empty-bucket moments). */
+	private log: Sent[] = [];
+	private marks: Array<{ seq: number; at: number }> = [];
+	/** The latest answers to requests sent after the start ended (true for a 429), newest last. */
+	private recent: boolean[] = [];
+	/** Requests with a lower sequence were sent during the start. */
+	private startSeq = Infinity;
+	/** The reference rate, requests per ms (set when the start ends). */
+	private reference = 0;
+	/** The pacing model: tokens this client may use at `at` (at most 1 + SPREAD: no burst is assumed). */
+	private tokens = 1;
+	private at: number;
+	private lastLetOut?: number;
+
+	constructor(now: number) {
+		this.at = now;
+	}
+
+	/** Whether a 429 has come yet (until then the pace is only a start that doubles). */
+	get found(): boolean {
+		return this.limitMet;
+	}
+
+	/** The pace, requests per second. */
+	get ratePerSecond(): number {
+		return this.ratePerMs * 1000;
+	}
+
+	/** How long until the pace lets the next request out; `spread` in [0, 1) is the request's own draw. */
+	msUntilNext(now: number, spread: number): number {
+		const wanted = 1 + SPREAD * spread;
+		const tokens = this.level(now);
+		return tokens >= wanted ? 0 : (wanted - tokens) / this.accrual();
+	}
+
+	/**
+	 * Request `seq` let out at `now`; `paced` when it had to wait, `byPace` when this pace let it out (not a count of
+	 * tokens left that the headers gave): only then does it take a token from the pace, and its wait tell the pace
+	 * it could be higher.
+	 */
+	letOut(seq: number, now: number, how: { paced: boolean; byPace: boolean }): void {
+		const paced = how.paced && how.byPace;
+		if (paced && this.lastLetOut !== undefined) {
+			const elapsed = now - this.lastLetOut;
+			this.pacedSinceCut += elapsed;
+			this.setRate(this.limitMet ? this.probe() : this.ratePerMs * 2 ** (elapsed / START_DOUBLING_MS), now);
+		}
+		if (how.byPace) {
+			// What a longer wait accrued is not carried over: the next gap is a whole one again.
+			this.tokens = Math.min(0, this.level(now) - 1);
+			this.at = now;
+			this.lastLetOut = now;
+		}
+		this.log.push({ seq, at: now, pace: this.ratePerMs, ok: false, paced });
+		if (this.log.length > LOG_SIZE) this.log.shift();
+	}
+
+	/**
+	 * The answer to request `seq` (not a 5xx, nor no answer at all: those say nothing about the limit). `refused`
+	 * for a 429; `newest` when no later request's answer was read yet; `sentSoFar` counts every request let out;
+	 * `draw` in [0, 1) is a random number for the phase after a 429. `empty` when the answer went through but its
+	 * headers say no token is left (`X-RateLimit-Remaining: 0`): an empty bucket like a 429's, for free.
+	 */
+	answered(answer: { seq: number; now: number; refused: boolean; newest: boolean; sentSoFar: number; draw: number; empty?: boolean }): void {
+		const { seq, now, refused, newest, sentSoFar, draw } = answer;
+		const sent = this.sent(seq);
+		const before = this.recent;
+		if (seq >= this.startSeq) this.recent = [...before.slice(1 - WINDOW_REQUESTS), refused];
+		if (!refused) {
+			if (sent) sent.ok = true;
+			if (this.limitMet && seq >= this.cutSeq && sent?.paced) this.successes++;
+			if (answer.empty && newest) this.anchorEmpty(seq, now, sentSoFar, 0);
+			if (answer.empty && sent) this.mark(sent);
+			return;
+		}
+		// The next one also waits a random part of a gap more (like Ethernet after a collision): two clients paced
+		// alike keep their phases for many requests, and the one just behind the other would meet every 429.
+		if (newest) this.anchorEmpty(seq, now, sentSoFar, draw);
+		if (!sent) return;
+		if (seq >= this.cutSeq) this.cut(sent, now, sentSoFar, before);
+		this.mark(sent);
+	}
+
+	/** The bucket was empty when request `seq` arrived: those sent after it find (nearly) nothing either. */
+	private anchorEmpty(seq: number, now: number, sentSoFar: number, extra: number): void {
+		this.tokens = Math.min(this.level(now), -(sentSoFar - seq - 1)) - extra;
+		this.at = now;
+	}
+
+	/** An empty-bucket moment, to measure from. */
+	private mark(sent: Sent): void {
+		this.marks.push({ seq: sent.seq, at: sent.at });
+		this.marks.sort((a, b) => a.seq - b.seq);
+		if (this.marks.length > MARKS) this.marks.shift();
+	}
+
+	/**
+	 * A new episode: the limit was met at the pace `refused` went out at. The pace is cut to what went through since
+	 * an earlier 429 when that was measured, else to the pace times the share of the latest answers (`before`) that
+	 * went through, at least by CUT and at most by half. The peak stays the pace where the limit was met: the measured
+	 * rate is this client's share of the key, which another client's luck may have squeezed for a while.
+	 */
+	private cut(refused: Sent, now: number, sentSoFar: number, before: boolean[]): void {
+		const pace = this.ratePerMs;
+		let floor = pace * (1 - CUT);
+		if (!this.limitMet) {
+			floor = pace * (1 - START_CUT);
+			this.reference = pace * REFERENCE_SHARE;
+		} else {
+			const measured = this.achieved(refused);
+			const share = before.length >= SHARE_ANSWERS ? before.filter((was429) => !was429).length / before.length : 1;
+			const achieved = measured ?? (share < 1 ? pace * share : undefined);
+			if (achieved !== undefined) floor = Math.min(floor, Math.max(achieved, pace / 2));
+		}
+		if (!this.limitMet) this.startSeq = sentSoFar;
+		this.limitMet = true;
+		this.peak = pace;
+		this.floor = floor;
+		this.pacedSinceCut = 0;
+		this.successes = 0;
+		this.peakReachedAt = undefined;
+		this.cutSeq = sentSoFar;
+		this.setRate(this.floor, now);
+	}
+
+	/**
+	 * What went through per ms between an earlier 429 and `refused`: the bucket was empty at both, so it is the
+	 * refill this client got, unless the bucket filled up meanwhile and refill was lost. That can only have happened
+	 * while the pace was below the result, so then it is measured again from where the pace reached it. Undefined
+	 * when no earlier 429 leaves WINDOW_REQUESTS requests in between.
+	 */
+	private achieved(refused: Sent): number | undefined {
+		for (let m = this.marks.length - 1; m >= 0; m--) {
+			const mark = this.marks[m];
+			if (mark.seq >= refused.seq) continue;
+			const window = this.log.filter((entry) => entry.seq > mark.seq && entry.seq < refused.seq);
+			if (window.length < WINDOW_REQUESTS) continue;
+			if (window[0].seq !== mark.seq + 1) return undefined;
+			const rate = (from: number, start: number) => window.slice(from).filter((entry) => entry.ok).length / Math.max(1, refused.at - start);
+			const whole = rate(0, mark.at);
+			const reached = window.findIndex((entry) => entry.pace >= whole);
+			return reached > 0 && window.length - reached >= WINDOW_REQUESTS ? Math.max(whole, rate(reached, window[reached].at)) : whole;
+		}
+		return undefined;
+	}
+
+	/**
+	 * The pace after a cut: back to the peak along a cubic, steep first and flat near it (the limit is likely just
+	 * below the peak), then past it by a step that doubles every PROBE_DOUBLING_MS. Both run on time spent waiting
+	 * for the pace, on a clock every client of the key shares (the regain time from the reference, the probe's
+	 * doubling), not on a client's own successes: with those, a client that sends more would also climb faster,
+	 * and a client regularly paced against a nearly empty bucket takes the tokens as they come while another,
+	 * arriving between, meets most of the 429s, so shares would drift apart. The step is at least a share of twice
+	 * the reference, so a client whose peak fell far below the key's scale climbs back quickly.
+	 */
+	private probe(): number {
+		const regainMs = Math.min(REGAIN_MS.max, Math.max(REGAIN_MS.min, REGAIN_REQUESTS / Math.max(this.reference, 1e-9)));
+		const u = Math.max(this.pacedSinceCut / regainMs, SUCCESS_PROGRESS ? this.successes / REGAIN_REQUESTS : 0);
+		if (u <= 1) return this.peak - (this.peak - this.floor) * (1 - u) ** 3;
+		this.peakReachedAt ??= this.pacedSinceCut;
+		const past = this.pacedSinceCut - this.peakReachedAt;
+		return this.peak + PROBE_STEP * Math.max(this.peak, 2 * this.reference) * (2 ** (past / PROBE_DOUBLING_MS) - 1);
+	}
+
+	private sent(seq: number): Sent | undefined {
+		const entry = this.log.length ? this.log[seq - this.log[0].seq] : undefined;
+		return entry?.seq === seq ? entry : undefined;
+	}
+
+	/** Changes the pace from `now` on, keeping the tokens accrued so far. */
+	private setRate(ratePerMs: number, now: number): void {
+		this.tokens = this.level(now);
+		this.at = now;
+		this.ratePerMs = Math.max(1 / SLOWEST_INTERVAL_MS, ratePerMs);
+	}
+
+	/** Tokens accrue a little faster than the pace, as the spread makes the mean wait 1 + SPREAD / 2 tokens. */
+	private accrual(): number {
+		return this.ratePerMs * (1 + SPREAD / 2);
+	}
+
+	private level(now: number): number {
+		return Math.min(1 + SPREAD, this.tokens + this.accrual() * Math.max(0, now - this.at));
+	}
+}
