@@ -1,11 +1,13 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
- * The fault soak, shared by the small run in `npm test` (test/n8n-e2e/faults-and-restart.test.ts,
- * test/zapier/built-zip-soak.test.ts) and the full-size `npm run soak`: items created through the n8n node or the
- * Zapier app while the sandbox injects a mix of faults — a fifth of all requests, including ones that change data
- * and then lose or spoil the answer — counted afterwards from the sandbox's own records:
+ * The fault soak, shared by the small run in the real-n8n suites (test/n8n-e2e/faults-and-restart.test.ts) and the
+ * full-size `npm run soak` (bench/soak.ts): items created through the n8n node while the sandbox injects a mix of
+ * faults — a fifth of all requests, including ones that change data and then lose or spoil the answer — counted
+ * afterwards from the sandbox's own records:
  *  - lost: an item with no link in the sandbox and no error reported on it;
  *  - duplicated: links beyond the first for one item;
- *  - wrong output: a success whose output is not the item's link;
+ *  - wrong output: a success whose output is not the item's link (Create: the link read back by its short code must
+ *    be the item's; Create Many: the row must say `created` for the item's URL);
  *  - failed: an item reported as an error (each must be on its own item, with a message that says what happened).
  */
 import type { FaultConfig, FaultStep } from '../../sandbox';
@@ -24,6 +26,9 @@ export const SOAK_FAULTS: Partial<FaultConfig> = {
 	stallMs: 60_000,
 };
 
+/** Faults off again (and the scripted queue emptied). */
+export const NO_SOAK_FAULTS: Partial<FaultConfig> = { commitDrop: 0, commit500: 0, drop: 0, rate: 0, html: 0, stall: 0, next: [] };
+
 /** Bulk creates are few requests: script faults onto the first ones so every soak meets them. */
 export const SOAK_BULK_SCRIPT: FaultStep[] = [
 	{ kind: 'commit-drop', match: 'POST /v1/links/bulk' },
@@ -33,6 +38,8 @@ export const SOAK_BULK_SCRIPT: FaultStep[] = [
 
 /** Per-request timeout for soak clients: a stalled request costs this long. */
 export const SOAK_TIMEOUT_SECONDS = 2;
+/** Rows per bulk request in the soak, so that a soak of a few hundred items sends several (and meets the script). */
+export const SOAK_BATCH_SIZE = 25;
 
 export function soakPrefix(run: string, channel: string): string {
 	return `https://soak.example.com/${run}/${channel}/`;
@@ -44,10 +51,13 @@ export function soakDestination(run: string, channel: string, index: number): st
 
 /** What the client under test reported for one item. */
 export interface ItemOutcome {
-	/** The link the item's output names (success). */
-	id?: string;
+	/** The link's short code the output names (Create). */
+	code?: string;
+	/** The destination the output names. */
 	destination?: string;
-	/** The message the item's error carries (failure). */
+	/** Create Many: the row's status (`created`; anything else is reported as `error`). */
+	status?: string;
+	/** The message the item's error carries, or why a row was not created (failure). */
 	error?: string;
 }
 
@@ -64,9 +74,15 @@ export interface SoakCount {
 	failures: Array<{ index: number; message: string }>;
 }
 
+/** Links per destination under the soak channel's prefix, from the sandbox's own store. */
+export async function linksByDestination(sandboxUrl: string, prefix: string): Promise<Record<string, number>> {
+	const stats = await fetch(`${sandboxUrl}/__sandbox/stats?destinationPrefix=${encodeURIComponent(prefix)}`);
+	return ((await stats.json()) as { linksByDestination: Record<string, number> }).linksByDestination;
+}
+
 /**
- * Counts a soak channel from the sandbox's records (`/__sandbox/stats?destinationPrefix=`, then each success's link
- * by ID). `outcomes[i]` is what the client reported for item i (undefined when it reported nothing).
+ * Counts a soak channel from the sandbox's records (`/__sandbox/stats?destinationPrefix=`, then each Create
+ * success's link by its short code). `outcomes[i]` is what the client reported for item i (undefined: nothing).
  */
 export async function countSoak(
 	sandbox: { url: string; apiKey: string },
@@ -74,8 +90,7 @@ export async function countSoak(
 	channel: string,
 	outcomes: Array<ItemOutcome | undefined>,
 ): Promise<SoakCount> {
-	const stats = await fetch(`${sandbox.url}/__sandbox/stats?destinationPrefix=${encodeURIComponent(soakPrefix(run, channel))}`);
-	const byDestination = ((await stats.json()) as { linksByDestination: Record<string, number> }).linksByDestination;
+	const byDestination = await linksByDestination(sandbox.url, soakPrefix(run, channel));
 	const { client } = realClient(sandbox.url, sandbox.apiKey, { maxRetries: 10 });
 	const count: SoakCount = { items: outcomes.length, created: 0, lost: 0, duplicated: 0, wrongOutput: 0, failed: 0, failedButCreated: 0, failures: [] };
 	for (const [index, outcome] of outcomes.entries()) {
@@ -89,12 +104,20 @@ export async function countSoak(
 			if (links > 0) count.failedButCreated++;
 			continue;
 		}
-		if (links === 0 || !outcome?.id) {
+		if (links === 0 || !outcome) {
 			count.lost++;
 			continue;
 		}
-		const link = await client.links.get(outcome.id).catch(() => undefined);
-		if (outcome.destination !== destination || link?.destination !== destination) count.wrongOutput++;
+		if (outcome.destination !== destination) {
+			count.wrongOutput++;
+			continue;
+		}
+		if (outcome.status !== undefined) {
+			if (outcome.status !== 'created') count.wrongOutput++;
+			continue;
+		}
+		const link = outcome.code ? await client.links.getOrNothing(outcome.code).catch(() => undefined) : undefined;
+		if (link?.original_url !== destination) count.wrongOutput++;
 	}
 	return count;
 }
@@ -109,7 +132,9 @@ export function describeSoak(channel: string, count: SoakCount): string {
 /** Manual Trigger → Code (the items) → Linkkit Create or Create Many, errors kept per item (Continue On Fail). */
 export function n8nSoakWorkflow(id: string, operation: 'create' | 'createMany', run: string, count: number): Record<string, unknown> {
 	const prefix = soakPrefix(run, operation);
-	const nodes: Array<NodeJson & { onError?: string }> = [
+	const options: Record<string, unknown> = { timeoutSeconds: SOAK_TIMEOUT_SECONDS, maxRetries: 5 };
+	if (operation === 'createMany') options.batchSize = SOAK_BATCH_SIZE;
+	const nodes: NodeJson[] = [
 		{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
 			id: `${id}-items`,
@@ -125,12 +150,7 @@ export function n8nSoakWorkflow(id: string, operation: 'create' | 'createMany', 
 			type: 'n8n-nodes-linkkit.linkkit',
 			typeVersion: 1,
 			position: [400, 0],
-			parameters: {
-				resource: 'link',
-				operation,
-				destination: '={{ $json.url }}',
-				options: { timeoutSeconds: SOAK_TIMEOUT_SECONDS, maxRetries: 5 },
-			},
+			parameters: { resource: 'link', operation, destination: '={{ $json.url }}', options },
 			credentials: { linkkitApi: CREDENTIAL },
 			onError: 'continueRegularOutput',
 		},
@@ -143,6 +163,16 @@ interface RunItem {
 	pairedItem?: { item: number } | Array<{ item: number }>;
 }
 
+/** One output item of the Linkkit node (Create: a link; Create Many: a row's outcome; either: an error item). */
+export function outcomeOf(json: Record<string, unknown>): ItemOutcome {
+	if (typeof json.error === 'string') return { error: json.error };
+	if (typeof json.status === 'string') {
+		const destination = String(json.original_url);
+		return json.status === 'created' ? { status: 'created', destination } : { error: `${json.status}: ${String(json.reason ?? '')}`, destination };
+	}
+	return { code: String(json.short_code), destination: String(json.original_url) };
+}
+
 /** The Linkkit node's items in `n8n execute --rawOutput` data, as outcomes indexed by their input item. */
 export function n8nOutcomes(runData: unknown, count: number, nodeName = 'Linkkit'): Array<ItemOutcome | undefined> {
 	const runs = (runData as { data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: RunItem[][] } }>> } } })?.data?.resultData
@@ -151,45 +181,7 @@ export function n8nOutcomes(runData: unknown, count: number, nodeName = 'Linkkit
 	for (const item of runs?.[0]?.data?.main?.[0] ?? []) {
 		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 		if (paired === undefined) continue;
-		const json = item.json;
-		outcomes[paired.item] =
-			typeof json.error === 'string'
-				? { error: json.error }
-				: { id: String(json.id), destination: String(json.destination) };
-	}
-	return outcomes;
-}
-
-/** The zip's `zapierwrapper.js` handler, as Zapier calls it. */
-export type ZapierHandler = (event: object) => Promise<{ results: unknown }>;
-
-/**
- * `count` Create Link steps through a built Zapier app, one after another, each as its own Zap run (as Zapier runs a
- * step per trigger event); returns what each step answered. The runs share one stand-in for Zapier's `z.cache`.
- */
-export async function zapierCreateLinks(
-	handler: ZapierHandler,
-	authData: { apiKey: string; baseUrl: string },
-	run: string,
-	count: number,
-): Promise<ItemOutcome[]> {
-	const outcomes: ItemOutcome[] = [];
-	const zcacheTestObj = {};
-	for (let index = 0; index < count; index++) {
-		const destination = soakDestination(run, 'zapier', index);
-		const outcome = await handler({
-			command: 'execute',
-			method: 'creates.create_link.operation.perform',
-			bundle: { authData, inputData: { destination } },
-			zcacheTestObj,
-		}).then(
-			({ results }) => {
-				const link = results as { id: string; destination: string };
-				return { id: link.id, destination: link.destination };
-			},
-			(error: Error) => ({ error: error.message }),
-		);
-		outcomes.push(outcome);
+		outcomes[paired.item] = outcomeOf(item.json);
 	}
 	return outcomes;
 }
