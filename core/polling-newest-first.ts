@@ -18,6 +18,7 @@ import {
 	isAfterMark,
 	markAtLeast,
 	oldestChunk,
+	pastDeadline,
 	resolvedLimits,
 	settleHorizon,
 	type ListAnswer,
@@ -59,7 +60,7 @@ function belowFromPage<T>(feed: NewestFirstFeed<T>, answer: ListAnswer<T>, page:
 }
 
 export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: NewestFirstState, limits: PollLimits = {}): Promise<PollOutcome<T, NewestFirstState>> {
-	const { settleMs, maxItems, maxPages, pageSize: limit } = resolvedLimits(limits);
+	const { settleMs, maxItems, maxPages, pageSize: limit, deadline } = resolvedLimits(limits);
 	const mark = state.mark;
 	const isOld = (item: T) => !isAfterMark(mark, feed.stamp(item));
 	let requests = 0;
@@ -70,6 +71,7 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 		lastTotal = answer.total ?? lastTotal;
 		return answer;
 	};
+	const outOfTime = () => pastDeadline(feed.clock, deadline);
 	// Where the boundary was found, kept even when this poll cannot hand anything on, so the next starts there.
 	let learnedBelow: number | undefined;
 
@@ -108,11 +110,12 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 			maxPages: Math.max(0, Math.min(budget - requests, pagesPerPass)),
 			stopAt: (item) => isOld(item) || seen.has(feed.stamp(item).id),
 			firstAnswer: startPage === 1 ? first : undefined,
+			outOfTime,
 		});
 		if (!walk.complete) {
 			// The boundary is further down than thought (old items were deleted, or many added meanwhile): look for it
 			// below the last page read, and start over from there.
-			const boundary = requests < budget ? await findBoundary(walk.lastPage) : undefined;
+			const boundary = requests < budget && !outOfTime() ? await findBoundary(walk.lastPage) : undefined;
 			if (boundary === undefined) return nothing();
 			start = Math.max(0, boundary - maxItems - 1);
 			seen.clear();
@@ -181,7 +184,7 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 		let step = 1;
 		let probe = newPage + step;
 		while (oldPage === undefined) {
-			if (requests >= maxPages) return undefined;
+			if (requests >= maxPages || outOfTime()) return undefined;
 			const answer = await read(probe);
 			const index = answer.data.findIndex(isOld);
 			if (index >= 0 && (index > 0 || probe === newPage + 1)) return (probe - 1) * limit + index;
@@ -194,7 +197,7 @@ export async function pollNewestFirst<T>(feed: NewestFirstFeed<T>, state: Newest
 			}
 		}
 		while (oldPage - newPage > 1) {
-			if (requests >= maxPages) return undefined;
+			if (requests >= maxPages || outOfTime()) return undefined;
 			const middle = Math.floor((newPage + oldPage) / 2);
 			const answer = await read(middle);
 			const index = answer.data.findIndex(isOld);

@@ -21,6 +21,7 @@ import {
 	isoOf,
 	markAtLeast,
 	oldestChunk,
+	pastDeadline,
 	resolvedLimits,
 	settleHorizon,
 	type ListAnswer,
@@ -67,7 +68,7 @@ export async function markRanged<T>(feed: RangedFeed<T>, range: TimeRange = {}, 
 }
 
 export async function pollRanged<T>(feed: RangedFeed<T>, state: RangedState, limits: PollLimits = {}): Promise<PollOutcome<T, RangedState>> {
-	const { settleMs, maxItems, maxPages, pageSize: limit } = resolvedLimits(limits);
+	const { settleMs, maxItems, maxPages, pageSize: limit, deadline } = resolvedLimits(limits);
 	let mark = state.mark;
 	// A copy: the state given is the last one saved, and stays as it was should this poll fail.
 	let walk = state.walk && { ...state.walk };
@@ -79,7 +80,7 @@ export async function pollRanged<T>(feed: RangedFeed<T>, state: RangedState, lim
 	};
 	const done = (): PollOutcome<T, RangedState> => ({ items, state: walk ? { mark, walk } : { mark }, more: walk !== undefined });
 
-	while (requests < maxPages && items.length < maxItems) {
+	while (requests < maxPages && items.length < maxItems && !pastDeadline(feed.clock, deadline)) {
 		if (!walk) {
 			const from = isoOf(instantOf(mark.at));
 			const first = await read({ from }, 1);

@@ -16,6 +16,7 @@ import {
 	isAfterMark,
 	markAtLeast,
 	oldestChunk,
+	pastDeadline,
 	resolvedLimits,
 	settleHorizon,
 	type ListAnswer,
@@ -51,7 +52,7 @@ export const MAX_SCAN_PAGES = 10_000;
  * horizon taken at the end of a long scan would count as settled a change made after its page was read.
  */
 async function scan<T>(feed: ScanFeed<T>, limits: PollLimits) {
-	const { settleMs, pageSize } = resolvedLimits(limits);
+	const { settleMs, pageSize, deadline } = resolvedLimits(limits);
 	const limit = feed.pageSize ?? pageSize;
 	let horizon: number | undefined;
 	const read = async (page: number, size: number) => {
@@ -59,11 +60,13 @@ async function scan<T>(feed: ScanFeed<T>, limits: PollLimits) {
 		horizon ??= settleHorizon(feed.clock, settleMs);
 		return answer;
 	};
-	const walk = await walkDown({ read, idOf: (item) => feed.stamp(item).id, limit, startPage: 1, maxPages: MAX_SCAN_PAGES });
+	const outOfTime = () => pastDeadline(feed.clock, deadline);
+	const walk = await walkDown({ read, idOf: (item) => feed.stamp(item).id, limit, startPage: 1, maxPages: MAX_SCAN_PAGES, outOfTime });
 	if (!walk.complete) {
+		const why = outOfTime() ? 'the time a check may take ran out' : 'the list is too long to read every check, or kept changing while it was read';
 		throw new LinkkitError({
 			code: 'invalid_response',
-			message: `Stopped reading after ${walk.requests} pages (${walk.requests * limit} items): the list is too long to check every poll, or kept changing while it was read.`,
+			message: `Stopped reading the list after ${walk.requests} pages (${walk.requests * limit} items): ${why}. Watch a segment to read fewer links.`,
 		});
 	}
 	const events: Array<Stamped<T>> = [];

@@ -32,6 +32,8 @@ export interface WalkRequest<T> {
 	stopAt?(item: T): boolean;
 	/** The start page, already read (its answer is used instead of reading it again). */
 	firstAnswer?: ListAnswer<T>;
+	/** True when no further page may be read (the platform's time for the poll is up): the walk ends incomplete. */
+	outOfTime?(): boolean;
 }
 
 export interface Walk<T> {
@@ -66,7 +68,7 @@ export async function walkDown<T>(request: WalkRequest<T>): Promise<Walk<T>> {
 			answer = given;
 			given = undefined;
 		} else {
-			if (walk.requests >= request.maxPages) return walk;
+			if (walk.requests >= request.maxPages || request.outOfTime?.()) return walk;
 			answer = await request.read(page, limit);
 			walk.requests++;
 		}

@@ -61,6 +61,11 @@ export interface PollLimits {
 	maxItems?: number;
 	maxPages?: number;
 	pageSize?: number;
+	/**
+	 * When the platform stops waiting for the poll (the poll clock's local time, ms): no page is read after it. A burst
+	 * keeps what it handed on so far; a whole-list read that cannot finish says so.
+	 */
+	deadline?: number;
 }
 
 export interface PollOutcome<T, S> {
@@ -77,7 +82,13 @@ export function resolvedLimits(limits: PollLimits = {}): Required<PollLimits> {
 		maxItems: limits.maxItems ?? MAX_ITEMS_PER_POLL,
 		maxPages: limits.maxPages ?? MAX_PAGES_PER_POLL,
 		pageSize: limits.pageSize ?? POLL_PAGE_SIZE,
+		deadline: limits.deadline ?? Infinity,
 	};
+}
+
+/** True once the platform's time for this poll is up (see PollLimits.deadline). */
+export function pastDeadline(clock: PollClock, deadline: number): boolean {
+	return clock.now() >= deadline;
 }
 
 /** A timestamp in whole milliseconds; an unreadable one is Linkkit's error, not something to skip silently. */

@@ -8,6 +8,15 @@ import { toNodeError } from '../Linkkit/transport/errors';
 import { triggerProperties } from './description';
 import { readEventOptions } from './parameters';
 
+/**
+ * When to stop reading pages: n8n abandons a poll that runs past its budget (5 minutes in n8n 2.x), so a burst stops a
+ * minute before and keeps what it handed on. Older n8n versions give no budget.
+ */
+function deadlineOf(context: IPollFunctions, now: number): number | undefined {
+	const budget = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
+	return budget === undefined ? undefined : now + Math.max(budget / 2, budget - 60_000);
+}
+
 /** Where the trigger keeps its state in the workflow's static data (one slot: another event or filter starts over). */
 const STATE = 'linkkit';
 
@@ -52,7 +61,7 @@ export class LinkkitTrigger implements INodeType {
 				const sample = await sampleEvent(client, event, options);
 				items = sample ? [sample as IDataObject] : [];
 			} else {
-				const result = await pollEvent(client, event, options, staticData[STATE]);
+				const result = await pollEvent(client, event, options, staticData[STATE], { deadline: deadlineOf(this, client.http.localNow()) });
 				staticData[STATE] = result.state as unknown as IDataObject;
 				items = result.items as IDataObject[];
 			}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * core/polling-newest-first on a simulated list with no time filter (links by creation): the first poll only marks;
  * new links come out once, oldest first, once settled; a burst goes out in chunks from the oldest, read from near the

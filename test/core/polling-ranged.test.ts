@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * core/polling-ranged on a simulated list with `from`/`to` (a link's clicks, conversions): the first poll only marks;
  * each item comes out once, oldest first, once it is SETTLE_MS old by the list's clock; a burst goes out in chunks with
@@ -196,4 +197,24 @@ test('random bursts, lag, ties and page sizes: every item exactly once, in times
 		const instants = trigger.out.map((record) => Date.parse(record.created_at));
 		for (let i = 1; i < instants.length; i++) expect(instants[i]).toBeGreaterThanOrEqual(instants[i - 1]);
 	}
+});
+
+test("a burst stops reading when the platform's time for the poll is up, keeping what it handed on", async () => {
+	const list = new SimulatedList(T0);
+	const trigger = new Trigger(list, { maxItems: 1_000, pageSize: 10 });
+	await trigger.poll();
+	for (let i = 0; i < 300; i++) list.add(`t${String(i).padStart(3, '0')}`, T0 + 1_000 + i);
+	list.clock += 60_000;
+	// Each read takes a second; the poll may take 4.5.
+	list.beforeRead = () => (list.clock += 1_000);
+	const before = list.reads.length;
+	const first = await pollRanged(feedOf(list), trigger.state!, { maxItems: 1_000, pageSize: 10, deadline: list.clock + 4_500 });
+	list.beforeRead = undefined;
+	expect(list.reads.length - before).toBe(5);
+	expect(first.items.length).toBeLessThan(300);
+	expect(first.more).toBe(true);
+	trigger.out.push(...first.items);
+	trigger.state = first.state;
+	while (trigger.out.length < 300 && trigger.requests.length < 10) await trigger.poll();
+	expect(ids(trigger.out)).toEqual(Array.from({ length: 300 }, (_, i) => `t${String(i).padStart(3, '0')}`));
 });

@@ -130,3 +130,12 @@ test('a list answered whole (segments) is one request a poll', async () => {
 	expect(result.items.map((record) => record.id)).toEqual(['segment-new']);
 	expect(list.reads).toHaveLength(2);
 });
+
+test("a whole-list read that cannot finish in the platform's time says so, and changes nothing", async () => {
+	const list = new SimulatedList(T0, 'updated');
+	seed(list, 500);
+	const trigger = new Trigger(list);
+	await trigger.poll();
+	list.beforeRead = () => (list.clock += 1_000);
+	await expect(pollScan(feedOf(list), trigger.state!, { deadline: list.clock + 2_500 })).rejects.toThrow(/time a check may take ran out/);
+});

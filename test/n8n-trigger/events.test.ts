@@ -161,7 +161,7 @@ test('changing the event or a filter starts over: the first check after it only 
 	tick(1_000);
 	await api.createLink('https://example.com/before-change');
 	const segment = await api.createSegment('Changed filter');
-	trigger.parameters = { event: 'newLink', segment: { __rl: true, mode: 'id', value: segment.id } };
+	trigger.parameters = { event: 'newLink', segment: { __rl: true, mode: 'id', value: String(segment.id) } };
 	await nextCheck(trigger);
 	expect(trigger.emitted).toEqual([]);
 	tick(1_000);

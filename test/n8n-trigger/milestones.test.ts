@@ -37,7 +37,7 @@ test('every link of a segment fires once per milestone; history does not; links 
 	const trigger = new TriggerDriver({ baseUrl: sandbox.url, apiKey: sandbox.apiKey }, {
 		event: 'clickMilestone',
 		watch: 'segment',
-		milestoneSegment: { __rl: true, mode: 'list', value: segment.id },
+		milestoneSegment: { __rl: true, mode: 'list', value: String(segment.id) },
 		milestone: 10,
 	});
 	await check(trigger);

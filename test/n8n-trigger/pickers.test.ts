@@ -72,7 +72,8 @@ test('every way of giving the link watches it and keeps one place: a change of m
 });
 
 test('a segment from the list, by ID or as a plain string: the same filter', async () => {
-	const ways = [{ __rl: true, mode: 'list', value: segment.id }, { __rl: true, mode: 'id', value: String(segment.id).toUpperCase() }, segment.id];
+	const id = String(segment.id);
+	const ways = [{ __rl: true, mode: 'list', value: id }, { __rl: true, mode: 'id', value: id.toUpperCase() }, id];
 	const links = new TriggerDriver({ baseUrl: sandbox.url, apiKey: sandbox.apiKey }, { event: 'newLink', segment: ways[0] });
 	await links.check();
 	const place = keyOf(links);
