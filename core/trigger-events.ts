@@ -4,14 +4,14 @@
  * first poll, which only records where things stand (history is never sent). "Fetch Test Event" (`sampleEvent`)
  * shows the newest real item and touches no state.
  *
- * Requests per poll (pages of 100):
- * - New Link: 1 (up to 13 while a burst of more than 100 new links is handed on in chunks);
+ * Requests per poll (pages of 100; measured in test/n8n-trigger):
+ * - New Link: 1; while more than 100 new links are handed on, about 13 (1 000 links a poll, oldest first);
  * - Updated Link: 1 per 100 links (the whole list: Linkkit sorts links by creation, not by change);
- * - New Click: 1, plus 1 for the link when there are clicks to hand on (up to 12 during a burst);
- * - New Conversion: 1 (up to 11 during a burst);
+ * - New Click: 1, plus 1 for the link when there are clicks to hand on; about 11 while a burst is handed on;
+ * - New Conversion: 1; about 10 while a burst is handed on;
  * - New Segment: 1 (segments come whole);
  * - Click Milestone: 1 per watched link still below the milestone, plus 1 per 100 links of a watched segment, plus 1
- *   per link that fires when one link is watched.
+ *   per link that fires when one link is watched (a watched link that reached it costs nothing more).
  */
 
 import type { LinkkitClient } from './client';

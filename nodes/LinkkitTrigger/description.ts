@@ -13,12 +13,12 @@ const forEvent = (...event: string[]) => ({ show: { event } });
 /** What one check of each event costs, in Linkkit requests (the README's table says the same). */
 export const REQUESTS_PER_CHECK: Record<string, string> = {
 	newLink:
-		'Each check costs 1 request. After more than 100 new links at once, about 12 per check until they are all handed on (up to 1 000 links a check, oldest first).',
+		'Each check costs 1 request. After more than 100 new links at once, about 13 per check until they are all handed on (1 000 links a check, oldest first).',
 	updatedLink:
 		'Linkkit sorts links by creation, not by change, so each check reads every link: 1 request per 100 links (per 100 links of the segment, when one is chosen), however few changed.',
 	newClick:
 		'Each check costs 1 request, and 1 more for the link when there are clicks to hand on. A burst is handed on 1 000 clicks a check, about 11 requests each.',
-	newConversion: 'Each check costs 1 request. A burst is handed on 1 000 conversions a check, about 11 requests each.',
+	newConversion: 'Each check costs 1 request. A burst is handed on 1 000 conversions a check, about 10 requests each.',
 	newSegment: 'Each check costs 1 request (Linkkit returns every segment at once).',
 	clickMilestone:
 		"Linkkit has no click counter: each check counts every watched link still below the milestone with 1 request (links that reached it are not counted again), plus 1 request per 100 links of a watched segment.",

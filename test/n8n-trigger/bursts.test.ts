@@ -89,4 +89,5 @@ test('3 000 links from three bulk imports: a whole import a check, oldest first,
 	clock += MINUTE;
 	expect(await links.check()).toEqual([]);
 	expect(links.requestsPerCheck.at(-1)).toBe(1);
+	process.stdout.write(`3 000 links in three imports: requests per check ${links.requestsPerCheck.join(', ')}\n`);
 }, 120_000);
