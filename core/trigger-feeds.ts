@@ -6,7 +6,8 @@
 
 import type { LinkkitClient } from './client';
 import type { Paged } from './pagination';
-import { instantOf, type PollClock } from './polling';
+import { wasEditedAfterCreation } from './display';
+import type { PollClock } from './polling';
 import type { NewestFirstFeed } from './polling-newest-first';
 import type { RangedFeed, TimeRange } from './polling-ranged';
 import type { ScanFeed } from './polling-scan';
@@ -31,9 +32,9 @@ export function newLinkFeed(client: LinkkitClient, segmentId?: string): NewestFi
 	return { read: linkPages(client, segmentId), stamp: (link) => ({ id: link.id, at: link.created_at }), clock: clockOf(client) };
 }
 
-/** A link was changed when its `updated_at` is later than its `created_at`. */
+/** A link was changed when its `updated_at` is later than its `created_at` (display.ts's rule, under the feeds' name). */
 export function wasEdited(link: Pick<Link, 'created_at' | 'updated_at'>): boolean {
-	return instantOf(link.updated_at) > instantOf(link.created_at);
+	return wasEditedAfterCreation(link);
 }
 
 /** Links by their latest change: the whole list every poll (Linkkit sorts it by creation). */
