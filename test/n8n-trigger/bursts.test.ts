@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * Bursts through n8n's engine against the sandbox over HTTP (through a recording proxy): 100 000 clicks on one link are
  * handed on about 1 000 a check, oldest first, each once, every page of Linkkit's click list read once; 3 000 links

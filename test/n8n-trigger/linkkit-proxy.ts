@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only test code, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test code, never shipped in the n8n package */
 /**
  * An HTTP proxy in front of the sandbox, for the trigger suites: the trigger's credential points at it, so every
  * request the node makes passes here first. It records each request's path, and lets a test change Linkkit's data

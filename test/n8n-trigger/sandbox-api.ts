@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * What the trigger suites do to Linkkit's data, straight over the sandbox's HTTP API (as a person or another system
  * would, not through the connectors' core): create, bulk-import, change and delete links, create segments, record
