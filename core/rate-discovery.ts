@@ -28,17 +28,33 @@
  */
 
 /** The pace before anything is known, requests per ms (2 per second: a low limit's rate). */
-const START_RATE = 2 / 1000;
-/** While no 429 has come, the pace doubles this often (when requests were waiting for it). */
-const START_DOUBLING_MS = 1000;
+const START_RATE = 3 / 1000;
+/**
+ * While no 429 has come, the pace doubles every START_DOUBLING round trips, within these bounds (when requests were
+ * waiting for it): what a fast start costs is the requests in flight when the burst runs out, pace × round trip.
+ */
+const START_DOUBLING = { roundTrips: 10, minMs: 1000, maxMs: 1000 };
 /** The cut that ends the start (whose pace ran on the burst too, not only on the refill). */
 const START_CUT = 0.5;
+/**
+ * The start lasts at least this long: 429s before only re-anchor the pace. Clients that start together on a key then
+ * leave the start together, at the same pace (a function of time), instead of the one that met the first 429 (the
+ * burst is raced for at once) leaving at a fraction of the others' pace, a split that would last the whole run.
+ */
+const START_MIN_MS = 2000;
+/** Leaving the start, the pace is cut at least by START_CUT, by the share of its latest answers that were 429s, and to
+ * no less than this share. */
+const START_FLOOR = 0.25;
+const START_HOLD = 1;
+/** Cuts within this long of the first one may together halve the pace, no more. */
+const CUT_WINDOW_MS = 1000;
+const CUT_GAIN = 0.5;
 /** The pace after a cut, this share below the peak. */
 const CUT = 0.05;
 /** Requests a measuring window must hold for its rate to count (one success more or less is then ~12 %). */
 const WINDOW_REQUESTS = 8;
 /** Of the latest WINDOW_REQUESTS answers (since the start), how many are needed for their share to count. */
-const SHARE_ANSWERS = 4;
+const SHARE_ANSWERS = 2;
 /**
  * The regain after a cut takes as long as REGAIN_REQUESTS at the reference rate (so about one request in that many
  * meets a 429), within REGAIN_MS: the same clock for every client that shares a key and started with it.
@@ -53,6 +69,7 @@ const REFERENCE_SHARE = 0.25;
 /** Past the peak, the probe's step: this share of max(peak, 2 × reference), doubling every PROBE_DOUBLING_MS. */
 const PROBE_STEP = 0.1;
 const PROBE_DOUBLING_MS = 5_000;
+const CATCH_UP = 0;
 const SUCCESS_PROGRESS = 0;
 /**
  * Each request waits a random 0..SPREAD of a gap longer than its due (the pace accrues that much faster to keep its
@@ -81,13 +98,15 @@ export class RateDiscovery {
 	/** The pace, requests per ms. */
 	private ratePerMs = START_RATE;
 	private limitMet = false;
-	/** The last cut: the pace where the limit was met, the pace it cut to, and the time spent paced since. */
-	private peak = START_RATE;
+	/** The last cut: the limit as estimated then, the pace it cut to, and the time spent paced since. */
+	private limit = START_RATE;
 	private floor = START_RATE;
 	private pacedSinceCut = 0;
 	private successes = 0;
-	/** Paced time when the regain reached the peak (undefined until then). */
-	private peakReachedAt?: number;
+	/** When the current run of cuts began, and the pace then. */
+	private cutWindow?: { at: number; pace: number };
+	/** Paced time when the probe past the limit began (undefined until then). */
+	private probingSince?: number;
 	/** Requests with a lower sequence were sent before the last cut: their 429s belong to its episode. */
 	private cutSeq = 0;
 	/** Requests sent lately, in sequence order without gaps; and the 429s among them (empty-bucket moments). */
@@ -95,8 +114,11 @@ export class RateDiscovery {
 	private marks: Array<{ seq: number; at: number }> = [];
 	/** The latest answers to requests sent after the start ended (true for a 429), newest last. */
 	private recent: boolean[] = [];
-	/** Requests with a lower sequence were sent during the start. */
-	private startSeq = Infinity;
+	/** When the start began. */
+	private startedAt?: number;
+	private roundTripMs?: number;
+	/** A 429 came during the start's minimum time: the pace stops doubling. */
+	private startHeld = false;
 	/** The reference rate, requests per ms (set when the start ends). */
 	private reference = 0;
 	/** The pacing model: tokens this client may use at `at` (at most 1 + SPREAD: no burst is assumed). */
@@ -132,10 +154,13 @@ export class RateDiscovery {
 	 */
 	letOut(seq: number, now: number, how: { paced: boolean; byPace: boolean }): void {
 		const paced = how.paced && how.byPace;
+		this.startedAt ??= now;
 		if (paced && this.lastLetOut !== undefined) {
 			const elapsed = now - this.lastLetOut;
 			this.pacedSinceCut += elapsed;
-			this.setRate(this.limitMet ? this.probe() : this.ratePerMs * 2 ** (elapsed / START_DOUBLING_MS), now);
+			const doublingMs = Math.min(START_DOUBLING.maxMs, Math.max(START_DOUBLING.minMs, START_DOUBLING.roundTrips * (this.roundTripMs ?? Infinity)));
+			const grow = this.startHeld && START_HOLD ? 1 : 2 ** (elapsed / doublingMs);
+			this.setRate(this.limitMet ? this.probe() : this.ratePerMs * grow, now);
 		}
 		if (how.byPace) {
 			// What a longer wait accrued is not carried over: the next gap is a whole one again.
@@ -156,8 +181,10 @@ export class RateDiscovery {
 	answered(answer: { seq: number; now: number; refused: boolean; newest: boolean; sentSoFar: number; draw: number; empty?: boolean }): void {
 		const { seq, now, refused, newest, sentSoFar, draw } = answer;
 		const sent = this.sent(seq);
+		// The shortest round trip seen: the network's, without the server's queueing.
+		if (sent) this.roundTripMs = Math.min(this.roundTripMs ?? Infinity, now - sent.at);
 		const before = this.recent;
-		if (seq >= this.startSeq) this.recent = [...before.slice(1 - WINDOW_REQUESTS), refused];
+		this.recent = [...before.slice(1 - WINDOW_REQUESTS), refused];
 		if (!refused) {
 			if (sent) sent.ok = true;
 			if (this.limitMet && seq >= this.cutSeq && sent?.paced) this.successes++;
@@ -169,7 +196,9 @@ export class RateDiscovery {
 		// alike keep their phases for many requests, and the one just behind the other would meet every 429.
 		if (newest) this.anchorEmpty(seq, now, sentSoFar, draw);
 		if (!sent) return;
-		if (seq >= this.cutSeq) this.cut(sent, now, sentSoFar, before);
+		const starting = !this.limitMet && now - (this.startedAt ?? now) < START_MIN_MS;
+		if (starting) this.startHeld = true;
+		if (seq >= this.cutSeq && !starting) this.cut(sent, now, sentSoFar, before);
 		this.mark(sent);
 	}
 
@@ -194,23 +223,33 @@ export class RateDiscovery {
 	 */
 	private cut(refused: Sent, now: number, sentSoFar: number, before: boolean[]): void {
 		const pace = this.ratePerMs;
-		let floor = pace * (1 - CUT);
+		const share = before.length >= SHARE_ANSWERS ? before.filter((was429) => !was429).length / before.length : 1;
 		if (!this.limitMet) {
-			floor = pace * (1 - START_CUT);
+			// The start's pace ran on the burst too: half of it or less, probed upwards at once.
 			this.reference = pace * REFERENCE_SHARE;
+			this.limit = pace * Math.max(START_FLOOR, Math.min(1 - START_CUT, share));
+			this.floor = this.limit;
+			this.limitMet = true;
+			this.recent = [];
 		} else {
+			// If some of the latest answers were 429s as well, the bucket is overloaded: that share of the pace went
+			// through. Otherwise a rate measured between 429s is the estimate, but it may cut by at most twice CUT: in a
+			// calm bucket it is as much another client's luck as the limit, and following it all the way would ratchet
+			// a client down.
 			const measured = this.achieved(refused);
-			const share = before.length >= SHARE_ANSWERS ? before.filter((was429) => !was429).length / before.length : 1;
-			const achieved = measured ?? (share < 1 ? pace * share : undefined);
-			if (achieved !== undefined) floor = Math.min(floor, Math.max(achieved, pace / 2));
+			let estimate = pace;
+			if (share < 1) estimate = pace * share;
+			else if (measured !== undefined) estimate = Math.max(measured, pace * (1 - 2 * CUT));
+			// Cuts in quick succession answer much the same moment of the bucket: together they may halve the pace
+			// once per CUT_WINDOW_MS, not once each (one unlucky client would fall far below the others).
+			if (this.cutWindow === undefined || now - this.cutWindow.at > CUT_WINDOW_MS) this.cutWindow = { at: now, pace };
+			estimate = pace - CUT_GAIN * (pace - estimate);
+			this.limit = Math.min(pace, Math.max(estimate, this.cutWindow.pace * (1 - START_CUT)));
+			this.floor = this.limit * (1 - CUT);
 		}
-		if (!this.limitMet) this.startSeq = sentSoFar;
-		this.limitMet = true;
-		this.peak = pace;
-		this.floor = floor;
 		this.pacedSinceCut = 0;
 		this.successes = 0;
-		this.peakReachedAt = undefined;
+		this.probingSince = undefined;
 		this.cutSeq = sentSoFar;
 		this.setRate(this.floor, now);
 	}
@@ -237,21 +276,20 @@ export class RateDiscovery {
 	}
 
 	/**
-	 * The pace after a cut: back to the peak along a cubic, steep first and flat near it (the limit is likely just
-	 * below the peak), then past it by a step that doubles every PROBE_DOUBLING_MS. Both run on time spent waiting
-	 * for the pace, on a clock every client of the key shares (the regain time from the reference, the probe's
-	 * doubling), not on a client's own successes: with those, a client that sends more would also climb faster,
-	 * and a client regularly paced against a nearly empty bucket takes the tokens as they come while another,
-	 * arriving between, meets most of the 429s, so shares would drift apart. The step is at least a share of twice
-	 * the reference, so a client whose peak fell far below the key's scale climbs back quickly.
+	 * The pace after a cut: back up to the limit as estimated along a cubic, steep first and flat near it, then past
+	 * it by a step that doubles every PROBE_DOUBLING_MS (slow first: the limit is likely close). Both run on time
+	 * spent waiting for the pace, on a clock every client of the key shares (the regain time from the reference, the
+	 * probe's doubling), not on a client's own successes: with those, a client that sends more would also climb
+	 * faster, and shares would drift apart. The step is at least a share of twice the reference, so a client whose
+	 * share fell far below the key's scale climbs back quickly.
 	 */
 	private probe(): number {
 		const regainMs = Math.min(REGAIN_MS.max, Math.max(REGAIN_MS.min, REGAIN_REQUESTS / Math.max(this.reference, 1e-9)));
 		const u = Math.max(this.pacedSinceCut / regainMs, SUCCESS_PROGRESS ? this.successes / REGAIN_REQUESTS : 0);
-		if (u <= 1) return this.peak - (this.peak - this.floor) * (1 - u) ** 3;
-		this.peakReachedAt ??= this.pacedSinceCut;
-		const past = this.pacedSinceCut - this.peakReachedAt;
-		return this.peak + PROBE_STEP * Math.max(this.peak, 2 * this.reference) * (2 ** (past / PROBE_DOUBLING_MS) - 1);
+		if (u < 1 && this.floor < this.limit) return this.limit - (this.limit - this.floor) * (1 - u) ** 3;
+		this.probingSince ??= this.pacedSinceCut;
+		const past = this.pacedSinceCut - this.probingSince;
+		return this.limit + PROBE_STEP * Math.max(this.limit, CATCH_UP * this.reference) * (2 ** (past / PROBE_DOUBLING_MS) - 1);
 	}
 
 	private sent(seq: number): Sent | undefined {
