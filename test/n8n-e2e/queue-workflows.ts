@@ -6,7 +6,7 @@ import { CREDENTIAL, triggerToCollector, workflow, type NodeJson } from './workf
 
 /**
  * Webhook `POST /webhook/<path>` with `{ rows: [{ url, row }] }` → one item per row → Linkkit Create or Create Many,
- * with the given write Options (e.g. Max Retries, Duplicate Protection ID).
+ * with the given write Options (e.g. Max Retries, Duplicate Protection ID, Batch Size).
  */
 export function webhookToCreate(
 	id: string,
@@ -21,6 +21,7 @@ export function webhookToCreate(
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			position: [0, 0],
+			webhookId: `${id}-hook`,
 			// Answers at once ("Workflow was started"), so the suite can start several executions together.
 			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 		},
@@ -42,9 +43,7 @@ export function webhookToCreate(
 			credentials: { linkkitApi: CREDENTIAL },
 		},
 	];
-	const result = workflow(id, `Linkkit queue e2e ${id}`, nodes);
-	(nodes[0] as NodeJson & { webhookId: string }).webhookId = `${id}-hook`;
-	return result;
+	return workflow(id, `Linkkit queue e2e ${id}`, nodes);
 }
 
 /** Linkkit Trigger (New Link, every minute) → POST `{ execution, item }` per item, so each poll's batch is known. */
