@@ -49,6 +49,11 @@ const START_HOLD = 1;
 /** Cuts within this long of the first one may together halve the pace, no more. */
 const CUT_WINDOW_MS = 1000;
 const CUT_GAIN = 0.5;
+const OVERLOAD_CUT = 0;
+const ADDITIVE = 0;
+const PROBE_DOUBLING_SHARE = 0;
+const TRUSTED_WINDOW = 12;
+const TRUSTED_BELOW = 0.6;
 /** The pace after a cut, this share below the peak. */
 const CUT = 0.05;
 /** Requests a measuring window must hold for its rate to count (one success more or less is then ~12 %). */
@@ -237,13 +242,15 @@ export class RateDiscovery {
 			// calm bucket it is as much another client's luck as the limit, and following it all the way would ratchet
 			// a client down.
 			const measured = this.achieved(refused);
+			const trusted = measured !== undefined && (measured.requests >= TRUSTED_WINDOW || measured.rate <= pace * TRUSTED_BELOW);
 			let estimate = pace;
-			if (share < 1) estimate = pace * share;
-			else if (measured !== undefined) estimate = Math.max(measured, pace * (1 - 2 * CUT));
+			if (trusted) estimate = measured.rate;
+			else if (share < 1) estimate = OVERLOAD_CUT > 0 ? pace * (1 - OVERLOAD_CUT) : pace * share;
+			else if (measured !== undefined) estimate = Math.max(measured.rate, pace * (1 - 2 * CUT));
 			// Cuts in quick succession answer much the same moment of the bucket: together they may halve the pace
 			// once per CUT_WINDOW_MS, not once each (one unlucky client would fall far below the others).
 			if (this.cutWindow === undefined || now - this.cutWindow.at > CUT_WINDOW_MS) this.cutWindow = { at: now, pace };
-			estimate = pace - CUT_GAIN * (pace - estimate);
+			if (!trusted) estimate = pace - CUT_GAIN * (pace - estimate);
 			this.limit = Math.min(pace, Math.max(estimate, this.cutWindow.pace * (1 - START_CUT)));
 			this.floor = this.limit * (1 - CUT);
 		}
@@ -260,7 +267,7 @@ export class RateDiscovery {
 	 * while the pace was below the result, so then it is measured again from where the pace reached it. Undefined
 	 * when no earlier 429 leaves WINDOW_REQUESTS requests in between.
 	 */
-	private achieved(refused: Sent): number | undefined {
+	private achieved(refused: Sent): { rate: number; requests: number } | undefined {
 		for (let m = this.marks.length - 1; m >= 0; m--) {
 			const mark = this.marks[m];
 			if (mark.seq >= refused.seq) continue;
@@ -270,7 +277,8 @@ export class RateDiscovery {
 			const rate = (from: number, start: number) => window.slice(from).filter((entry) => entry.ok).length / Math.max(1, refused.at - start);
 			const whole = rate(0, mark.at);
 			const reached = window.findIndex((entry) => entry.pace >= whole);
-			return reached > 0 && window.length - reached >= WINDOW_REQUESTS ? Math.max(whole, rate(reached, window[reached].at)) : whole;
+			if (reached > 0 && window.length - reached >= WINDOW_REQUESTS) return { rate: Math.max(whole, rate(reached, window[reached].at)), requests: window.length - reached };
+			return { rate: whole, requests: window.length };
 		}
 		return undefined;
 	}
@@ -284,12 +292,14 @@ export class RateDiscovery {
 	 * share fell far below the key's scale climbs back quickly.
 	 */
 	private probe(): number {
-		const regainMs = Math.min(REGAIN_MS.max, Math.max(REGAIN_MS.min, REGAIN_REQUESTS / Math.max(this.reference, 1e-9)));
+		const scale = ADDITIVE ? Math.min(1, Math.max(ADDITIVE, this.limit / Math.max(this.reference, 1e-9))) : 1;
+		const regainMs = scale * Math.min(REGAIN_MS.max, Math.max(REGAIN_MS.min, REGAIN_REQUESTS / Math.max(this.reference, 1e-9)));
 		const u = Math.max(this.pacedSinceCut / regainMs, SUCCESS_PROGRESS ? this.successes / REGAIN_REQUESTS : 0);
 		if (u < 1 && this.floor < this.limit) return this.limit - (this.limit - this.floor) * (1 - u) ** 3;
 		this.probingSince ??= this.pacedSinceCut;
 		const past = this.pacedSinceCut - this.probingSince;
-		return this.limit + PROBE_STEP * Math.max(this.limit, CATCH_UP * this.reference) * (2 ** (past / PROBE_DOUBLING_MS) - 1);
+		const doublingMs = Math.max(PROBE_DOUBLING_MS, regainMs * PROBE_DOUBLING_SHARE);
+		return this.limit + PROBE_STEP * Math.max(this.limit, CATCH_UP * this.reference) * (2 ** (past / doublingMs) - 1);
 	}
 
 	private sent(seq: number): Sent | undefined {
