@@ -3,10 +3,12 @@
  * paired with it, saying what became of the row; the links themselves checked in the sandbox.
  */
 
+import { ExecuteContext } from 'n8n-core';
+
 import { collect } from '../../core';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
-import { failureOf, locator, nodeRunner } from './harness';
+import { failureOf, locator, nodeRunner, retryRunner, type SentRequest } from './harness';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -16,6 +18,7 @@ afterAll(async () => await sandbox.stop());
 beforeEach(() => sandbox.reset());
 
 const run = (...args: Parameters<ReturnType<typeof nodeRunner>>) => nodeRunner(sandbox)(...args);
+const retry = (...args: Parameters<ReturnType<typeof retryRunner>>) => retryRunner(sandbox)(...args);
 const api = () => realClient(sandbox.url, sandbox.apiKey).client;
 const linksTo = async (search: string) => await collect(api().links.iterate({ search }, { returnAll: true }));
 const many = (extra: Record<string, unknown> = {}) => ({ resource: 'link', operation: 'createMany', destination: '={{ $json.url }}', ...extra });
@@ -87,4 +90,59 @@ it('a request Linkkit refuses as a whole (its plan’s limit): with Continue On 
 	const stopped = await failureOf(run(many({ options: { batchSize: 2 } }), { items: rows }));
 	expect(stopped).toMatchObject({ httpCode: '403' });
 	expect(String(stopped.description)).toMatch(/2 link\(s\) were imported by other batches before the run stopped/);
+});
+
+it('reads a batch’s rows while the batch before it is in flight: the first request goes out before the later rows are read', async () => {
+	// n8n reads a parameter for an item through this method; each Destination URL read is one row read.
+	type Reader = { _getNodeParameter(name: string, itemIndex: number, ...rest: unknown[]): unknown };
+	const proto = ExecuteContext.prototype as unknown as Reader;
+	const original = proto._getNodeParameter;
+	const events: string[] = [];
+	const reads = jest.spyOn(proto, '_getNodeParameter').mockImplementation(function (this: Reader, name, itemIndex, ...rest) {
+		if (name === 'destination') events.push(`read ${itemIndex}`);
+		return original.call(this, name, itemIndex, ...rest);
+	});
+	const sent: SentRequest[] = [];
+	const push = sent.push.bind(sent);
+	sent.push = (...requests) => (events.push(...requests.map((r) => `send ${r.method} ${new URL(r.url).pathname}`)), push(...requests));
+	try {
+		const rows = [0, 1, 2, 3, 4, 5].map((i) => ({ url: `https://overlap.example.org/${i}` }));
+		const { items } = await run(many({ options: { batchSize: 2 } }), { items: rows, sent });
+		expect(items.map((item) => [item.json.status, item.pairedItem])).toEqual(rows.map((_, item) => ['created', { item }]));
+	} finally {
+		reads.mockRestore();
+	}
+	expect(events.filter((event) => event.startsWith('read'))).toEqual([0, 1, 2, 3, 4, 5].map((i) => `read ${i}`));
+	expect(events.filter((event) => event.startsWith('send'))).toEqual(Array(3).fill('send POST /v1/links/bulk'));
+	// The first batch is on its way before the last batch's rows are read.
+	expect(events.indexOf('send POST /v1/links/bulk')).toBeLessThan(events.indexOf('read 4'));
+	expect(await linksTo('overlap.example.org')).toHaveLength(6);
+});
+
+it('a row whose fields cannot be read (a failing expression): with Continue On Fail an error item of its own; without, the run stops there saying what was imported, and n8n’s Retry does not import it again', async () => {
+	const rows = [0, 1, 2, 3, 4, 5].map((i) => (i === 3 ? { nested: null } : { url: `https://unreadable.example.org/${i}` }));
+	const failing = many({ destination: "={{ $json.url ?? $('No such node').item.json.url }}", options: { batchSize: 2 } });
+
+	const { items } = await run(failing, { items: rows, continueOnFail: true });
+	expect(items.map((item) => item.json.status ?? 'error')).toEqual(['created', 'created', 'created', 'error', 'created', 'created']);
+	expect(items[3].json.error).toEqual(expect.any(String));
+	expect(items.map((item) => item.pairedItem)).toEqual(rows.map((_, item) => ({ item })));
+	expect(await linksTo('unreadable.example.org')).toHaveLength(5);
+
+	sandbox.reset();
+	const stopped = await failureOf(run(failing, { items: rows, executionId: '501' }));
+	// The first batch went out while the second was read; the row that failed and everything after it did not.
+	expect(String(stopped.description)).toMatch(/2 link\(s\) were imported by other batches before the run stopped; 4 row\(s\) were not sent/);
+	expect(sandbox.stats.current().byRoute['POST /v1/links/bulk']).toBe(1);
+	const again = await failureOf(retry(stopped, failing, { items: rows, executionId: '502' }));
+	expect(String(again.description)).toMatch(/2 link\(s\) were imported/);
+	expect(sandbox.stats.current().byRoute['POST /v1/links/bulk']).toBe(1);
+	expect(await linksTo('unreadable.example.org')).toHaveLength(2);
+});
+
+it('a row that cannot be read in the first batch fails the node before anything is sent, as n8n reports an expression error', async () => {
+	const rows = [{ nested: null }, { url: 'https://first.example.org/1' }];
+	const failure = await failureOf(run(many({ destination: "={{ $json.url ?? $('No such node').item.json.url }}" }), { items: rows }));
+	expect(failure.description ?? '').not.toMatch(/imported/);
+	expect(sandbox.stats.current().byRoute['POST /v1/links/bulk']).toBeUndefined();
 });

@@ -4,16 +4,22 @@
  * skipped, so each output item is the row's outcome (created, skipped, invalid, unknown) with the reason, paired with
  * its input item. Create gives the links themselves.
  *
- * Batches go out in input order, a few at once under the pacer. The core never sends a batch again blindly after a
- * lost answer (it looks for the batch's links first), and each batch's outcome is recorded in the execution (see
- * ../common/execution-ledger.ts), so a repeat of the node run (Retry On Fail, n8n's Retry of the failed execution)
- * does not import the batches that already went through a second time.
+ * Batches go out in input order, a few at once under the pacer, and rows are read as they are needed: a batch's rows
+ * are read (n8n evaluates their expressions), its request starts, and the next batch's rows are read while it is in
+ * flight, so reading thousands of rows and sending them overlap instead of adding up. The core never sends a batch
+ * again blindly after a lost answer (it looks for the batch's links first), and each batch's outcome is recorded in
+ * the execution (see ../common/execution-ledger.ts), so a repeat of the node run (Retry On Fail, n8n's Retry of the
+ * failed execution) does not import the batches that already went through a second time.
+ *
+ * Without Continue On Fail, the first failure stops the run: no later batch is read or sent, batches waiting for the
+ * rate limit are dropped unsent, and the error says what was imported. A row whose fields cannot be read (an
+ * expression that fails) is such a failure; with Continue On Fail it becomes an error item of its own.
  */
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
-import { batches, limits, settleInOrder, type BulkImportResult, type BulkRowInput, type BulkRowStatus } from '../../../../core';
+import { limits, NotSent, settle, type BulkImportResult, type BulkRowInput, type BulkRowStatus, type Settled } from '../../../../core';
 import { errorItemJson, toNodeError } from '../../transport/errors';
 import { withFieldLabel } from '../../transport/field-labels';
 import { ClientPool } from '../common/execution';
@@ -84,59 +90,118 @@ function recorded(result: BulkImportResult): RecordedBatch {
 	return { rows: result.rows.map(({ status, reason }) => (reason === undefined ? { status } : { status, reason })) };
 }
 
+/** One input row: its fields, or why they could not be read. */
+type Entry = { itemIndex: number; row: BulkRowInput } | { itemIndex: number; unreadable: unknown };
+
+function readEntry(ctx: IExecuteFunctions, itemIndex: number): Entry {
+	try {
+		return { itemIndex, row: readRow(ctx, itemIndex) };
+	} catch (error) {
+		return { itemIndex, unreadable: error };
+	}
+}
+
+/** A batch of consecutive input rows, the rows sent for it, and its request's outcome (undefined: nothing sent). */
+interface Batch {
+	entries: Entry[];
+	sent: Array<{ itemIndex: number; row: BulkRowInput }>;
+	outcome?: Settled<RecordedBatch>;
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	const rows = items.map((_, itemIndex) => ({ itemIndex, row: readRow(this, itemIndex) }));
 	const size = Math.min(limits.bulkMaxLinks, Math.max(1, Math.floor(Number(this.getNodeParameter('options.batchSize', 0, limits.bulkMaxLinks)))));
-	const groups = batches(rows, size);
 	const client = await new ClientPool(this).forItem(0);
 
-	const settled = await settleInOrder(
-		groups.length,
-		BATCHES_IN_FLIGHT,
-		async (b, proceed) =>
-			await onceInRun(this, ledgerKey('link.createMany', groups[b][0].itemIndex, groups[b].map((entry) => entry.row)), async () =>
-				recorded(await client.bulk.importBatch(groups[b].map((entry) => entry.row), { proceed })),
-			),
-		!continueOnFail,
-	);
+	const read: Batch[] = [];
+	const inFlight = new Set<Promise<void>>();
+	let failed = false;
+	// Without Continue On Fail, nothing new goes out once something failed (see settleInOrder's stopOnFailure).
+	const proceed = () => continueOnFail || !failed;
+	let readFailure: { error: unknown; itemIndex: number } | undefined;
+
+	for (let start = 0; start < items.length && proceed(); start += size) {
+		while (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+		if (!proceed()) break;
+		const entries: Entry[] = [];
+		for (let itemIndex = start; itemIndex < Math.min(items.length, start + size); itemIndex++) {
+			const entry = readEntry(this, itemIndex);
+			if ('unreadable' in entry && !continueOnFail) {
+				readFailure = { error: entry.unreadable, itemIndex };
+				failed = true;
+				break;
+			}
+			entries.push(entry);
+		}
+		if (readFailure) break;
+		const batch: Batch = { entries, sent: entries.filter((entry): entry is { itemIndex: number; row: BulkRowInput } => 'row' in entry) };
+		read.push(batch);
+		if (batch.sent.length === 0) continue;
+		const rows = batch.sent.map((entry) => entry.row);
+		const request = settle(
+			async () => await onceInRun(this, ledgerKey('link.createMany', batch.sent[0].itemIndex, rows), async () => recorded(await client.bulk.importBatch(rows, { proceed }))),
+		).then((outcome) => {
+			inFlight.delete(request);
+			// Dropped while waiting for the rate limit after another batch failed: nothing was sent.
+			if (!outcome.ok && outcome.error instanceof NotSent) return;
+			batch.outcome = outcome;
+			if (!outcome.ok) failed = true;
+		});
+		inFlight.add(request);
+		// Lets the request go out (and answers come in) before the next batch's rows are read.
+		await sleep(0);
+	}
+	await Promise.all(inFlight);
 
 	const output: INodeExecutionData[] = [];
 	let imported = 0;
-	let notSent = 0;
-	let firstFailure: { error: unknown; itemIndex: number } | undefined;
-	settled.forEach((outcome, b) => {
-		const group = groups[b];
-		if (!outcome) {
-			notSent += group.length;
-			return;
+	let notSent = items.length - read.reduce((sum, batch) => sum + batch.entries.length, 0);
+	let firstFailure = readFailure;
+	for (const batch of read) {
+		const { outcome } = batch;
+		if (batch.sent.length && !outcome) {
+			notSent += batch.entries.length;
+			continue;
 		}
-		if (!outcome.ok) {
-			firstFailure ??= { error: outcome.error, itemIndex: group[0].itemIndex };
-			// The whole request failed (e.g. the plan's limit): every row of the batch shares that error.
-			const error = toNodeError(this.getNode(), outcome.error, group[0].itemIndex);
-			for (const entry of group) output.push({ json: { ...errorItemJson(error), original_url: String(entry.row.original_url ?? '') }, pairedItem: { item: entry.itemIndex } });
-			return;
+		if (outcome && !outcome.ok && (!firstFailure || batch.sent[0].itemIndex < firstFailure.itemIndex)) {
+			firstFailure = { error: outcome.error, itemIndex: batch.sent[0].itemIndex };
 		}
-		outcome.value.rows.forEach((row, k) => {
-			const entry = group[k];
+		// The whole request failed (e.g. the plan's limit): every row of the batch shares that error.
+		const requestError = outcome && !outcome.ok ? toNodeError(this.getNode(), outcome.error, batch.sent[0].itemIndex) : undefined;
+		let k = 0;
+		for (const entry of batch.entries) {
+			const paired = { pairedItem: { item: entry.itemIndex } };
+			if ('unreadable' in entry) {
+				output.push({ json: errorItemJson(new NodeOperationError(this.getNode(), entry.unreadable as Error, { itemIndex: entry.itemIndex })), ...paired });
+				continue;
+			}
+			if (requestError) {
+				output.push({ json: { ...errorItemJson(requestError), original_url: String(entry.row.original_url ?? '') }, ...paired });
+				continue;
+			}
+			const row = (outcome as { value: RecordedBatch }).value.rows[k++];
 			if (row.status === 'created') imported++;
 			output.push({
 				// A row refused before sending says which field, by its label; Linkkit's own reasons are kept as they are.
 				json: { status: row.status, original_url: String(entry.row.original_url ?? ''), ...(row.reason ? { reason: row.status === 'invalid' ? withFieldLabel(row.reason) : row.reason } : {}) },
-				pairedItem: { item: entry.itemIndex },
+				...paired,
 			});
-		});
-	});
+		}
+	}
 
 	if (firstFailure && !continueOnFail) {
+		// A row that could not be read before anything was sent fails the node as it always did.
+		if (firstFailure === readFailure && read.length === 0) throw readFailure.error;
 		// Stopping here: say what already happened, so nobody runs the whole list again blindly.
-		const error = toNodeError(this.getNode(), firstFailure.error, firstFailure.itemIndex);
+		const error =
+			firstFailure === readFailure
+				? new NodeOperationError(this.getNode(), readFailure.error as Error, { itemIndex: readFailure.itemIndex })
+				: toNodeError(this.getNode(), firstFailure.error, firstFailure.itemIndex);
 		error.description = [
 			error.description,
 			`${imported} link(s) were imported by other batches before the run stopped` +
-				(notSent ? `; ${notSent} row(s) of later batches were not sent. ` : '. ') +
+				(notSent ? `; ${notSent} row(s) were not sent. ` : '. ') +
 				"n8n's Retry of this execution does not import those batches again.",
 		]
 			.filter(Boolean)
