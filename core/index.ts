@@ -38,3 +38,4 @@ export * from './polling-scan';
 export * from './milestones';
 export * from './trigger-feeds';
 export * from './trigger-events';
+export * from './webhooks';

@@ -3,10 +3,10 @@
  * subscribe answer carries. Linkkit has no endpoint that lists or reads subscriptions, so whoever subscribes must keep
  * the id and the secret (n8n: the workflow's static data; Zapier: the subscribe step's output).
  *
- * A subscribe whose answer was lost cannot be looked for (nothing lists hooks) nor safely repeated blindly; it is
+ * A subscribe whose answer was lost cannot be looked for (nothing lists hooks) nor repeated without risk; it is
  * repeated, and the subscription the lost attempt may have made is left behind with a secret nobody knows: its
- * deliveries fail signature checks, and the receiver answers them 410 Gone, which makes Linkkit drop it
- * (docs/assumptions.md A21).
+ * deliveries fail the signature check and start nothing (the instant triggers refuse them), so it costs Linkkit's
+ * retries and no more. (docs/assumptions.md A21: a 410 answer would deactivate it.)
  */
 
 import { settle } from '../concurrency';
