@@ -19,6 +19,7 @@ import { clickMilestone } from './triggers/click-milestone';
 import { newClick } from './triggers/new-click';
 import { newConversion } from './triggers/new-conversion';
 import { newLink } from './triggers/new-link';
+import { linkClicked, linkCreated, linkDeleted, linkUpdated } from './triggers/instant';
 import { campaignSettingList, domainList, linkList, segmentList } from './triggers/pickers';
 import { updatedLink } from './triggers/updated-link';
 
@@ -36,7 +37,23 @@ export default {
 		// Link empties a field only through Clear Fields), so it sees inputs exactly as the user mapped them.
 		cleanInputData: false,
 	},
-	triggers: byKey<{ key: string }>(newLink, updatedLink, newClick, clickMilestone, newConversion, linkList, segmentList, campaignSettingList, domainList),
+	triggers: byKey<{ key: string }>(
+		// Instant (Linkkit's webhooks), offered first; the polling New Link, Updated Link and New Click stay, hidden,
+		// for the Zaps built on them (README: "Instant triggers").
+		linkCreated,
+		linkUpdated,
+		linkDeleted,
+		linkClicked,
+		clickMilestone,
+		newConversion,
+		newLink,
+		updatedLink,
+		newClick,
+		linkList,
+		segmentList,
+		campaignSettingList,
+		domainList,
+	),
 	creates: byKey<{ key: string }>(
 		createLink,
 		createOrUpdateLink,

@@ -38,3 +38,6 @@ export const deletedLinkOutputFields: OutputField[] = [
 ];
 
 export type { OutputField };
+
+/** Deleted Link (instant): the link as it was when deleted, and when that was (Linkkit's event time). */
+export const linkDeletedOutputFields: OutputField[] = [...linkOutputFields, { key: 'deleted_at', label: 'Deleted At', type: 'datetime' }];

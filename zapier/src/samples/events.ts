@@ -40,3 +40,6 @@ export const conversionSample: ConversionOutput = {
 
 /** Updated Link: each edit has its own id (link id and edit time); the link's id stays in link_id. */
 export const updatedLinkSample = { ...linkSample, id: `${linkSample.id}-${linkSample.updated_at}`, link_id: linkSample.id };
+
+/** Deleted Link (instant): the link as it was when deleted, and when (Linkkit's event time). */
+export const linkDeletedSample = { ...linkSample, deleted_at: '2026-06-01T07:30:12.000Z' as string | null };

@@ -14,8 +14,10 @@ export const newClick = {
 	key: 'new_click',
 	noun: 'Click',
 	display: {
-		label: 'New Click',
-		description: 'Triggers when someone clicks a short link.',
+		label: 'New Click (Polling)',
+		description: 'Triggers when someone clicks a short link, checked every few minutes. Replaced by the instant New Click.',
+		// Kept for the Zaps built on it before the instant trigger existed; new Zaps get the instant one (README).
+		hidden: true,
 	},
 	operation: {
 		type: 'polling' as const,

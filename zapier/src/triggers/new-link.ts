@@ -14,8 +14,10 @@ export const newLink = {
 	key: 'new_link',
 	noun: 'Link',
 	display: {
-		label: 'New Link',
-		description: 'Triggers when a short link is created.',
+		label: 'New Link (Polling)',
+		description: 'Triggers when a short link is created, checked every few minutes. Replaced by the instant New Link.',
+		// Kept for the Zaps built on it before the instant trigger existed; new Zaps get the instant one (README).
+		hidden: true,
 	},
 	operation: {
 		type: 'polling' as const,
