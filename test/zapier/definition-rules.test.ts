@@ -12,7 +12,7 @@ test('the app keeps every rule', () => {
 });
 
 const plants: Record<string, (definition: Json) => void> = {
-	'trigger descriptions start "Triggers when"': (d) => (d.triggers.new_link.display.description = 'Fires for each new short link.'),
+	'trigger descriptions start "Triggers when"': (d) => (d.triggers.link_created.display.description = 'Fires for each new short link.'),
 	'searches are named "Find …" and described "Finds …"': (d) => (d.searches.link_analytics.display.label = 'Link Click Stats'),
 	'actions are described with a verb ("Creates …")': (d) => (d.creates.create_tag.display.description = 'A new tag.'),
 	'descriptions are short and do not name the app': (d) => (d.creates.create_tag.display.description = 'Creates a tag in Linkkit.'),
@@ -23,6 +23,9 @@ const plants: Record<string, (definition: Json) => void> = {
 	'every input field explains itself (help text of 10+ characters)': (d) => delete d.creates.create_tag.operation.inputFields[0].helpText,
 	'ID dropdowns in actions and searches link to the search that finds them': (d) => delete d.creates.add_link_to_segment.operation.inputFields[1].search,
 	'every step has a sample (triggers with an id), a noun, and output fields when shown': (d) => delete d.triggers.new_click.operation.sample.id,
+	'instant triggers are REST hooks: subscribe, unsubscribe, perform and performList': (d) => delete d.triggers.link_clicked.operation.performList,
+	'visible triggers have distinct labels (a kept polling variant is hidden)': (d) => (d.triggers.new_link.display = { ...d.triggers.new_link.display, hidden: false, label: 'New Link' }),
+	'no secret or signature in samples, output fields or input fields': (d) => (d.triggers.link_created.operation.sample.secret = 'a3f8c2'),
 };
 
 test('every rule has a planted violation here', () => {

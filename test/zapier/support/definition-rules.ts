@@ -6,7 +6,12 @@
 
 type Json = Record<string, unknown>;
 type Field = { key?: string; label?: string; helpText?: string; required?: boolean; dynamic?: string; search?: string; children?: Field[] };
-type Step = { key: string; noun?: string; display?: { label?: string; description?: string; hidden?: boolean }; operation?: { inputFields?: unknown[]; sample?: unknown; outputFields?: unknown[] } };
+type Step = {
+	key: string;
+	noun?: string;
+	display?: { label?: string; description?: string; hidden?: boolean };
+	operation?: { type?: string; inputFields?: unknown[]; sample?: unknown; outputFields?: unknown[] } & Record<string, unknown>;
+};
 
 export interface Violation {
 	rule: string;
@@ -136,6 +141,50 @@ export const rules: Record<string, (definition: Json) => Violation[]> = {
 		return out;
 	},
 };
+
+/** The functions an instant trigger needs to be a REST hook Zapier subscribes and unsubscribes by itself. */
+const REST_HOOK_METHODS = ['performSubscribe', 'performUnsubscribe', 'perform', 'performList'];
+/** Keys that would put a webhook's signing material where users see it. */
+const SECRET_KEY = /secret|signature/i;
+
+function keysOf(value: unknown, prefix = ''): string[] {
+	if (Array.isArray(value)) return value.flatMap((item) => keysOf(item, prefix));
+	if (!value || typeof value !== 'object') return [];
+	return Object.entries(value as Json).flatMap(([key, inner]) => [`${prefix}${key}`, ...keysOf(inner, `${prefix}${key}.`)]);
+}
+
+/** Rules for instant (REST hook) triggers, added with Linkkit's webhooks. */
+export const hookRules: Record<string, (definition: Json) => Violation[]> = {
+	'instant triggers are REST hooks: subscribe, unsubscribe, perform and performList': (definition) =>
+		stepsOf(definition, 'triggers')
+			.filter((step) => step.operation?.type === 'hook')
+			.flatMap((step) =>
+				REST_HOOK_METHODS.filter((method) => !step.operation?.[method]).map((method) => ({ rule: '', where: `triggers.${step.key}`, detail: `no ${method}` })),
+			),
+
+	'visible triggers have distinct labels (a kept polling variant is hidden)': (definition) => {
+		const byLabel = new Map<string, string[]>();
+		for (const step of stepsOf(definition, 'triggers').filter((s) => !s.display?.hidden)) {
+			const label = (step.display?.label ?? '').trim().toLowerCase();
+			byLabel.set(label, [...(byLabel.get(label) ?? []), step.key]);
+		}
+		return [...byLabel.entries()].filter(([, keys]) => keys.length > 1).map(([label, keys]) => ({ rule: '', where: keys.join(', '), detail: label }));
+	},
+
+	'no secret or signature in samples, output fields or input fields': (definition) => {
+		const out: Violation[] = [];
+		for (const kind of ['triggers', 'creates', 'searches'] as const) {
+			for (const step of stepsOf(definition, kind)) {
+				const fieldKeys = [...(step.operation?.outputFields ?? []), ...(step.operation?.inputFields ?? [])].map((f) => String((f as Field | undefined)?.key ?? ''));
+				for (const key of [...keysOf(step.operation?.sample), ...fieldKeys].filter((k) => SECRET_KEY.test(k))) {
+					out.push({ rule: '', where: `${kind}.${step.key}`, detail: key });
+				}
+			}
+		}
+		return out;
+	},
+};
+Object.assign(rules, hookRules);
 
 /** Every violation of every rule. */
 export function definitionViolations(definition: Json): Violation[] {
