@@ -14,6 +14,9 @@ import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { authDataOf, movableClock, PAST_SETTLE_MS, pointAppAt, ZAPIER_APP_DIR, type Item } from './support/app';
 import { definitionViolations } from './support/definition-rules';
 import { countSoak, CREATE_FAULTS, soakCreates } from './support/soak';
+import { buildZip } from './support/zip-build';
+import { altered, asZapierRequest, startHookReceiver, type Captured, type HookReceiver } from './support/hook-receiver';
+import { signatureOf } from '../../sandbox';
 
 interface ZipEntry {
 	entryName: string;
@@ -32,7 +35,7 @@ function newestChange(path: string): number {
 	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-/** Builds the zip (`npm run zip`: build, validate, zip) unless it is newer than every source it is made from. */
+/** Builds the zip (`npm run zip`: build, validate, zip; support/zip-build.ts) unless it is newer than every source it is made from. */
 function ensureFreshZip(): void {
 	let zipTime = 0;
 	try {
@@ -41,8 +44,7 @@ function ensureFreshZip(): void {
 		// no zip yet
 	}
 	if (zipTime > Math.max(...SOURCES.map(newestChange))) return;
-	const build = spawnSync('npm', ['run', '--silent', 'zip'], { cwd: ZAPIER_APP_DIR, encoding: 'utf8', env: process.env });
-	if (build.status !== 0) throw new Error(`npm run zip failed:\n${build.stdout}\n${build.stderr}`);
+	buildZip(ZAPIER_APP_DIR);
 }
 
 type Handler = (event: object) => Promise<{ results: unknown }>;
@@ -141,6 +143,115 @@ test('through the zip without z.cache (no Zapier backend): Create Link still cre
 	const link = await invoke<Item>('creates.create_link.operation.perform', { inputData: { original_url: 'https://example.com/zip/no-cache' } });
 	expect(link.original_url).toBe('https://example.com/zip/no-cache');
 	expect(sandbox.counts().links).toBe(before + 1);
+});
+
+describe('through the zip: instant triggers on the sandbox\'s real deliveries', () => {
+	let receiver: HookReceiver;
+	beforeAll(async () => {
+		receiver = await startHookReceiver();
+	});
+	afterAll(() => receiver?.stop());
+
+	/** A connection as Zapier runs it: one z.cache between invocations, and Zapier's log shipping (to the local server). */
+	function zipConnection(withLogs = true) {
+		const zcacheTestObj: Record<string, unknown> = {};
+		const extra = withLogs ? { zcacheTestObj, token: 'local-log-token' } : { zcacheTestObj };
+		return { zcacheTestObj, call: <T>(method: string, bundle: Item) => invoke<T>(method, bundle, extra) };
+	}
+
+	let paths = 0;
+	async function zipZap(key: string, inputData: Item = {}, conn = zipConnection()) {
+		const path = `/zip/${key}/${paths++}`;
+		const targetUrl = `${receiver.url}${path}`;
+		const method = (name: string) => `triggers.${key}.operation.${name}`;
+		const subscribeData = await conn.call<Item>(method('performSubscribe'), { inputData, targetUrl });
+		let taken = 0;
+		return {
+			path,
+			subscribeData,
+			conn,
+			perform: (request: Captured, bundle: Item = {}) => conn.call<Item[]>(method('perform'), { inputData, subscribeData, targetUrl, ...asZapierRequest(request), ...bundle }),
+			list: () => conn.call<Item[]>(method('performList'), { inputData, meta: { isLoadingSample: true } }),
+			turnOff: () => conn.call<Item>(method('performUnsubscribe'), { inputData, subscribeData, targetUrl }),
+			next: async () => (await receiver.waitFor(path, ++taken))[taken - 1],
+		};
+	}
+
+	test('subscribe, perform on real deliveries (one run per event, retries included), refusals, performList and unsubscribe', async () => {
+		const logsBefore = logBodies.length;
+		const { client } = await import('../support/fetch-port').then((m) => m.realClient(sandbox.url, sandbox.apiKey));
+		const link = (await client.links.createWithCode(`zip-hook-${Date.now().toString(36)}`, { original_url: 'https://example.com/zip/hooks', title: 'Zip hook' })).link;
+		const zap = await zipZap('link_clicked', { link: link.short_url });
+		expect(zap.subscribeData).toMatchObject({ event: 'link.clicked', link_id: link.id, secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		expect(sandbox.hooks().filter((hook) => hook.id === zap.subscribeData.id)).toHaveLength(1);
+		const secret = String(zap.subscribeData.secret);
+
+		// The Zap's URL fails once: Linkkit (the sandbox) sends the same event again.
+		receiver.failNext(zap.path, 1);
+		await fetch(`${sandbox.url}/r/${link.short_code}`, { redirect: 'manual' });
+		const [first, retry] = [await zap.next(), await zap.next()];
+		expect(JSON.parse(retry.body.toString()).id).toBe(JSON.parse(first.body.toString()).id);
+		const runs = [await zap.perform(first), await zap.perform(retry), await zap.perform(first)];
+		expect(runs.map((items) => items.length)).toEqual([1, 0, 0]);
+		expect(runs[0][0]).toMatchObject({ link_id: link.id, short_code: link.short_code, short_url: link.short_url, link_title: 'Zip hook' });
+
+		const body = first.body.toString('utf8');
+		const requestsBefore = sandbox.stats.current().requests;
+		const forged = {
+			wrongSecret: altered(first, { headers: (h) => [...h.filter(([n]) => n.toLowerCase() !== 'x-linkkit-signature'), ['X-Linkkit-Signature', signatureOf('0'.repeat(64), body)]] }),
+			tampered: altered(first, { body: body.replace(link.id, link.id.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))) }),
+			unsigned: altered(first, { headers: (h) => h.filter(([n]) => n.toLowerCase() !== 'x-linkkit-signature') }),
+		};
+		for (const request of Object.values(forged)) expect(await zap.perform(request)).toEqual([]);
+		expect(sandbox.stats.current().requests).toBe(requestsBefore);
+
+		const samples = await zap.list();
+		expect(samples.length).toBeGreaterThan(0);
+		expect(samples[0]).toMatchObject({ link_id: link.id });
+
+		expect(await zap.turnOff()).toEqual({ id: zap.subscribeData.id, unsubscribed: true });
+		expect(sandbox.hooks().filter((hook) => hook.id === zap.subscribeData.id)).toEqual([]);
+		const received = receiver.on(zap.path).length;
+		await fetch(`${sandbox.url}/r/${link.short_code}`, { redirect: 'manual' });
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(receiver.on(zap.path)).toHaveLength(received);
+
+		// Zapier's log shipping got the steps' logs (the subscribe's HTTP log among them), scrubbed: never the secret.
+		const shipped = logBodies.slice(logsBefore).join('\n');
+		expect(shipped).toMatch(/201 POST [^"]*\/v1\/hooks/);
+		// The subscribe answer carries the secret; Zapier's scrubber censors it in the HTTP log (its key is "secret").
+		expect(shipped).toContain(':censored:64:');
+		expect(shipped).toMatch(/delivery ignored, no Zap run/);
+		expect(shipped).not.toContain(secret);
+		expect(shipped).not.toContain(sandbox.apiKey);
+	}, 60_000);
+
+	test('New Link, Updated Link and Deleted Link through the zip: items as the polling triggers\' (same keys as the samples)', async () => {
+		const definition = JSON.parse(readFileSync(join(unzipped, 'definition.json'), 'utf8'));
+		const { client } = await import('../support/fetch-port').then((m) => m.realClient(sandbox.url, sandbox.apiKey));
+		const zaps = { link_created: await zipZap('link_created'), link_updated: await zipZap('link_updated'), link_deleted: await zipZap('link_deleted') };
+		const code = `zip-ev-${Date.now().toString(36)}`;
+		const link = (await client.links.createWithCode(code, { original_url: 'https://example.com/zip/events' })).link;
+		await client.links.update(code, { title: 'Renamed in the zip test' });
+		await client.links.delete(code);
+		for (const [key, zap] of Object.entries(zaps)) {
+			const items = await zap.perform(await zap.next());
+			expect(items).toHaveLength(1);
+			expect(Object.keys(items[0]).sort()).toEqual(Object.keys(definition.triggers[key].operation.sample).sort());
+			expect(items[0].id === link.id || items[0].link_id === link.id).toBe(true);
+			await zap.turnOff();
+		}
+	}, 60_000);
+
+	test('without z.cache (no Zapier backend) a repeat reaching the same process is still one run', async () => {
+		const zap = await zipZap('link_created', {}, { zcacheTestObj: {}, call: <T>(method: string, bundle: Item) => invoke<T>(method, bundle) });
+		const { client } = await import('../support/fetch-port').then((m) => m.realClient(sandbox.url, sandbox.apiKey));
+		await client.links.createPicked({ original_url: 'https://example.com/zip/no-cache-hook' });
+		const delivery = await zap.next();
+		expect((await zap.perform(delivery)).length).toBe(1);
+		expect(await zap.perform(delivery)).toEqual([]);
+		await zap.turnOff();
+	}, 60_000);
 });
 
 test('fault soak: 200 Create Link runs through the zip under commit-drop, commit-500, stall and plain faults, rerun until they succeed: 0 lost, 0 doubled', async () => {
