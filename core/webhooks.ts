@@ -90,6 +90,10 @@ export async function deliveryItem(delivery: WebhookDelivery, client: LinkkitCli
 		const code = String(data.short_code ?? (data.link as Record<string, unknown> | undefined)?.short_code ?? '');
 		const link = code ? await settle(() => client.links.get(code)) : undefined;
 		if (link?.ok) return { ...click, link_id: link.value.id, short_code: link.value.short_code, short_url: link.value.short_url };
+		// Only a link that is gone (deleted since the click) leaves the delivery's own fields; any other failure is
+		// thrown, so the run fails visibly (and can be retried) instead of handing on a click whose short URL may lack
+		// the link's custom domain.
+		if (link && !link.ok && !isNotFound(link.error)) throw link.error;
 		return { ...click, link_id: String(data.link_id ?? ''), short_code: code, short_url: code ? shortUrlOf({ short_code: code }) : '' };
 	}
 	if (looksLikeLink(data)) return withShortUrl(data);

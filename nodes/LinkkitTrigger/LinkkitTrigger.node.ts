@@ -36,8 +36,11 @@ export class LinkkitTrigger implements INodeType {
 		icon: { light: 'file:../Linkkit/linkkit.svg', dark: 'file:../Linkkit/linkkit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when links, clicks, conversions or segments appear or change in Linkkit',
+		subtitle: '={{"polling: " + $parameter["event"]}}',
+		// n8n's node panel shows this under "Linkkit" (it merges this trigger into the action node's entry): it has to say
+		// when to take the instant trigger instead, which the panel lists beside it as "Linkkit Instant".
+		description:
+			'Checks Linkkit on a schedule (polling) for new links, clicks, conversions or segments; works wherever n8n runs, even behind a firewall. For links created, changed, deleted or clicked within seconds, use Linkkit Instant Trigger.',
 		defaults: { name: 'Linkkit Trigger' },
 		polling: true,
 		inputs: [],

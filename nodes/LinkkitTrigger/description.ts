@@ -114,7 +114,8 @@ export const triggerProperties: INodeProperties[] = [
 	),
 	{
 		displayName:
-			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first, once it is 12 seconds old.',
+			'Once the workflow is published, Linkkit is checked at the Poll Times above. The first check only remembers where things stand; later checks send each new item once, oldest first, once it is 12 seconds old. ' +
+			'Polling works wherever n8n runs (no incoming connection). If Linkkit can reach your n8n (a public https address), the Linkkit Instant Trigger sends new, changed, deleted and clicked links within seconds and costs no requests while nothing happens.',
 		name: 'pollingNotice',
 		type: 'notice',
 		default: '',
