@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Zapier app tests, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Zapier app tests, never shipped in the n8n package */
 /**
  * The instant triggers (Linkkit's webhooks) through createAppTester against the sandbox, over real HTTP on 127.0.0.1:
  * each Zap subscribes with its own hook URL on a local receiver (support/hook-receiver.ts), the sandbox delivers there,
@@ -6,6 +6,7 @@
  * Forged, tampered, unsigned and repeated deliveries give no items and leave no trace; items have the polling
  * triggers' shape; after unsubscribing, the sandbox holds no hook and delivers nothing more.
  */
+import { createServer } from 'node:http';
 import { altered, asZapierRequest, startHookReceiver, type Captured, type HookReceiver } from './support/hook-receiver';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
@@ -122,6 +123,40 @@ describe('subscribe and unsubscribe', () => {
 		await onSegment.turnOff();
 		await onLink.turnOff();
 	});
+});
+
+test('a subscribe answer without a signing secret: the hook is ended again and turning the Zap on fails, saying why', async () => {
+	// Linkkit as seen through a proxy that drops `secret` from the subscribe answer.
+	const proxy = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', async () => {
+			const answer = await fetch(`${sandbox.url}${req.url}`, {
+				method: req.method,
+				headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as Array<[string, string]>),
+				body: chunks.length ? Buffer.concat(chunks) : undefined,
+			});
+			let body = await answer.text();
+			if (req.method === 'POST' && req.url === '/v1/hooks' && answer.status === 201) {
+				const { secret: _dropped, ...rest } = JSON.parse(body) as Item; // eslint-disable-line @typescript-eslint/no-unused-vars
+				body = JSON.stringify(rest);
+			}
+			res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', date: answer.headers.get('date') ?? new Date().toUTCString() });
+			res.end(body);
+		});
+	});
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	try {
+		const before = sandbox.hooks().length;
+		const tester = zapierCore.createAppTester(app as never) as unknown as (method: unknown, bundle: object) => Promise<unknown>;
+		pointAppAt(`http://127.0.0.1:${(proxy.address() as { port: number }).port}`);
+		const error = await failureOf(tester(methodAt('triggers.link_created.operation.performSubscribe'), { authData: authDataOf(sandbox), inputData: {}, targetUrl: `${receiver.url}/hooks/no-secret` }));
+		expect(error.message).toMatch(/sent no signing secret/);
+		expect(sandbox.hooks()).toHaveLength(before);
+	} finally {
+		pointAppAt(sandbox.url);
+		await new Promise((resolve) => proxy.close(resolve));
+	}
 });
 
 describe('perform: what a delivery becomes', () => {

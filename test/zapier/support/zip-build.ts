@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- Zapier app tests, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- Zapier app tests, never shipped in the n8n package */
 /**
  * `npm run zip` for the tests, also where zapier/node_modules is a symlink (a git worktree sharing another checkout's
  * node_modules). The CLI's build traces what the app requires with esbuild, which follows the symlink to the other

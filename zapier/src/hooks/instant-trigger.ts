@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Zapier app, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * An instant trigger on one of Linkkit's webhook events (a REST hook, `type: 'hook'`):
  *  - `performSubscribe` (the Zap is turned on): POST /v1/hooks {event, target_url: bundle.targetUrl}; what it returns
