@@ -166,6 +166,8 @@ export class LinkkitInstantTrigger implements INodeType {
 		}
 		const delivery = parseDelivery(body, subscription.event);
 		if (!delivery) return answerOnly(this, 400, 'The body is not a Linkkit event.');
+		// Each subscription is for one event: a body naming another event was not signed by its subscription.
+		if (delivery.event !== subscription.event) return answerOnly(this, 401, 'The signature does not match.');
 		const events = eventsOf(this);
 		if (!wanted(delivery, events, filtersOf(this, events))) return { webhookResponse: { received: true, started: false } };
 

@@ -25,10 +25,11 @@ export interface StartOptions {
 	/** Run before the server starts, with the CLI ready (imports need no server). */
 	beforeStart?: (n8n: N8nCli) => Promise<void> | void;
 	/**
-	 * `start` (the default: the main process with the editor, REST API, webhooks and trigger polls) or `worker` (queue
-	 * mode: runs executions taken from Redis; `url` is then its health server, which `port` sets).
+	 * `start` (the default: the main process with the editor, REST API, webhooks and trigger polls), `worker` (queue
+	 * mode: runs executions taken from Redis; `url` is then its health server, which `port` sets) or `webhook` (queue
+	 * mode: a process that only receives production webhook calls and enqueues their executions; `url` is its server).
 	 */
-	command?: 'start' | 'worker';
+	command?: 'start' | 'worker' | 'webhook';
 	/** Extra arguments for the command, e.g. `['--concurrency=5']` for a worker. */
 	args?: string[];
 	/** Environment added on top of the defaults (queue mode: database, Redis, executions mode). */
@@ -225,7 +226,7 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 		// A worker has no editor: its health server (/healthz/readiness) is how we know it is ready.
 		Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' });
 	}
-	const logFile = join(logDir, `n8n-${command === 'worker' ? 'worker-' : ''}${port}.log`);
+	const logFile = join(logDir, `n8n-${command === 'start' ? '' : `${command}-`}${port}.log`);
 	writeFileSync(logFile, '');
 	// Each CLI run while the server is up needs a task-broker port of its own; free ones are picked ahead.
 	const spare: number[] = [];

@@ -2,7 +2,8 @@
 /**
  * n8n in queue mode, the way it is deployed once one process is not enough: PostgreSQL for the shared database,
  * Redis for the job queue, one `n8n start` main (editor, REST API, webhooks, trigger polls; it only enqueues
- * executions) and `n8n worker` processes that run them. Each process has its own user folder with the package
+ * executions), `n8n worker` processes that run them and, optionally, `n8n webhook` processes that receive production
+ * webhook calls. Each process has its own user folder with the package
  * installed from the tarball, as separate machines or containers would; they share the database, Redis and the
  * encryption key. Used by the queue-mode e2e suite and reusable by the bench.
  */
@@ -18,6 +19,12 @@ export interface QueueClusterOptions {
 	tarball: string;
 	/** Number of `n8n worker` processes (default 2). */
 	workers?: number;
+	/**
+	 * Number of `n8n webhook` processes (default 0): production webhook calls then go to them — n8n's way of scaling
+	 * webhook intake — and every process's WEBHOOK_URL names the first one, so webhook-based triggers subscribe there
+	 * (behind a load balancer, WEBHOOK_URL would name the balancer). The main keeps serving /webhook too.
+	 */
+	webhookProcesses?: number;
 	/** Executions each worker runs at once (`n8n worker --concurrency`; n8n's default is 10). */
 	concurrency?: number;
 	logDir?: string;
@@ -30,6 +37,8 @@ export interface QueueClusterOptions {
 export interface QueueCluster {
 	main: RunningN8n;
 	workers: RunningN8n[];
+	/** The `n8n webhook` processes (empty unless `webhookProcesses` was given). */
+	webhooks: RunningN8n[];
 	postgres: RunningPostgres;
 	redis: RunningRedis;
 	/** The environment every process shares (what the README's "Running at scale" lists). */
@@ -61,7 +70,12 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		startPostgres({ baseDir: join(options.baseDir, 'services'), logDir: options.logDir }),
 		startRedis({ baseDir: join(options.baseDir, 'services'), logDir: options.logDir }),
 	]);
-	const sharedEnv = { ...queueModeEnv(postgres, redis), ...options.env };
+	const webhookPorts = await Promise.all(Array.from({ length: options.webhookProcesses ?? 0 }, () => freePort()));
+	const sharedEnv = {
+		...queueModeEnv(postgres, redis),
+		...(webhookPorts.length ? { WEBHOOK_URL: `http://127.0.0.1:${webhookPorts[0]}/` } : {}),
+		...options.env,
+	};
 	const encryptionKey = `linkkit-queue-${randomBytes(12).toString('hex')}`;
 	const started: RunningN8n[] = [];
 	const stop = async () => {
@@ -98,8 +112,24 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			workers.push(worker);
 			return worker;
 		};
-		await Promise.all(Array.from({ length: options.workers ?? 2 }, () => addWorker()));
-		return { main, workers, postgres, redis, sharedEnv, addWorker, stop };
+		const webhooks: RunningN8n[] = [];
+		await Promise.all([
+			...Array.from({ length: options.workers ?? 2 }, () => addWorker()),
+			...webhookPorts.map(async (port, index) => {
+				const webhook = await startN8n({
+					userFolder: join(options.baseDir, `webhook-${index + 1}`),
+					tarball: options.tarball,
+					logDir: options.logDir,
+					command: 'webhook',
+					port,
+					encryptionKey,
+					env: sharedEnv,
+				});
+				started.push(webhook);
+				webhooks.push(webhook);
+			}),
+		]);
+		return { main, workers, webhooks, postgres, redis, sharedEnv, addWorker, stop };
 	} catch (error) {
 		await stop();
 		throw error;

@@ -229,8 +229,10 @@ describe('deliveries', () => {
 			post(n8n.productionUrl, `${body}\n`, signatureOf(secret, body)),
 			post(n8n.productionUrl, body, signatureOf(secret, body).slice(0, 40)),
 			post(n8n.productionUrl, body, signatureOf(subscriptionsOf(n8n).find((s) => s.id !== delivery.hook_id)!.secret, `${body}x`)),
+			// Signed with the node's other subscription (Updated Link), but naming New Link: not its subscription's signature.
+			post(n8n.productionUrl, body, signatureOf(subscriptionsOf(n8n).find((s) => s.id !== delivery.hook_id)!.secret, body)),
 		]);
-		expect(refused.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 401, 401, 401]);
+		expect(refused.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 401]);
 		expect(JSON.stringify(refused)).not.toContain(secret);
 
 		const replays = await Promise.all(Array.from({ length: 5 }, () => post(n8n.productionUrl, body, signatureOf(secret, body))));
@@ -249,12 +251,18 @@ describe('deliveries', () => {
 		expect(n8n.staticDataSaves).toBe(saves);
 	});
 
-	it('signed but unwanted: another event, an unknown event, a body that is not an event — nothing starts', async () => {
-		const n8n = await n8nWith({ events: ['link.created'] });
+	it('signed but unwanted: an event no longer chosen, an unknown event, a body that is not an event — nothing starts', async () => {
+		const n8n = await n8nWith({ events: ['link.created', 'link.deleted'] });
 		await n8n.activate();
-		const [subscription] = subscriptionsOf(n8n);
-		const deleted = signed(subscription.secret, envelope('link.deleted', { short_code: 'abc123' }));
+		const subscription = subscriptionsOf(n8n).find((s) => s.event === 'link.created')!;
+		const deletedHook = subscriptionsOf(n8n).find((s) => s.event === 'link.deleted')!;
+		// The person chose New Link only and published; a delivery of the old Deleted Link subscription arrives first.
+		n8n.parameters = { events: ['link.created'] };
+		const deleted = signed(deletedHook.secret, envelope('link.deleted', { short_code: 'abc123' }));
 		expect(await post(n8n.productionUrl, deleted.body, deleted.signature)).toEqual({ status: 200, body: { received: true, started: false } });
+		// Signed by the New Link subscription but naming Deleted Link: not that subscription's delivery.
+		const crossed = signed(subscription.secret, envelope('link.deleted', { short_code: 'abc123' }));
+		expect((await post(n8n.productionUrl, crossed.body, crossed.signature)).status).toBe(401);
 		const unknown = signed(subscription.secret, envelope('qr.scanned', { id: 'q1' }));
 		expect((await post(n8n.productionUrl, unknown.body, unknown.signature)).status).toBe(400);
 		const noId = signed(subscription.secret, { event: 'link.created', data: {} });
