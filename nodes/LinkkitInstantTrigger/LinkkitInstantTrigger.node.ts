@@ -85,8 +85,9 @@ export class LinkkitInstantTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Answered as soon as the execution is queued; the item is built inside the execution (`execute`).
+				// Answered as soon as the execution is queued (200, no body); the item is built inside the execution (`execute`).
 				responseMode: 'onReceived',
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -171,7 +172,7 @@ export class LinkkitInstantTrigger implements INodeType {
 		const events = eventsOf(this);
 		if (!wanted(delivery, events, filtersOf(this, events))) return { webhookResponse: { received: true, started: false } };
 
-		const verdict = admit(state, subscription, delivery, this.getResponseObject());
+		const verdict = admit(subscription, delivery, this.getResponseObject());
 		if (verdict.kind === 'repeat') return { webhookResponse: { received: true, started: false, repeat: true } };
 		if (verdict.kind === 'in progress') return answerOnly(this, 409, 'This event is being handled; try again later.');
 		return { workflowData: [[{ json: deliveryJson(delivery) }]] };

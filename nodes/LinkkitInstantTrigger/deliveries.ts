@@ -3,24 +3,27 @@
  * subscriptions (over the exact raw bytes, core/webhooks.ts), is it an event the node wants, and has it been handed
  * on already (Linkkit repeats a delivery with the same event id when it got no 2xx in time, docs/assumptions.md A21).
  *
- * Repeats are recognised in two memories, both bounded:
- * - the workflow's static data (RecentEvents, the last 1 000 event ids): n8n reads it from its database for every
- *   delivery and saves it before it answers, so a repeat that arrives after n8n answered the first is recognised in
- *   any n8n process (main or webhook processes in queue mode) and after a restart;
- * - this process's memory (the last 10 000 deliveries): catches a repeat that arrives while the first is still being
- *   handled, and ids a concurrent delivery's save overwrote (n8n saves static data whole: two deliveries handled at
- *   the same moment each save their own copy). A delivery is "seen" here only once n8n answered it 2xx: if n8n fails
- *   to start its execution, Linkkit's retry is accepted. A repeat arriving while the first is unanswered is told to
- *   come back later (409), so it is neither lost nor run twice.
+ * Repeats are recognised in the memory of the n8n process that receives the deliveries: the last 10 000 deliveries,
+ * per subscription and event id. A delivery counts as handed on only once n8n answered it 2xx (so when n8n fails to
+ * start its execution, Linkkit's retry is accepted); a repeat arriving while the first is still unanswered is told to
+ * come back later (409), so it is neither lost nor run twice.
+ *
+ * Not in the workflow's static data: n8n 2.41.1 does not save static data that a webhook wrote when it starts an
+ * execution — its WorkflowRunner wraps the same static-data object in a new Workflow for the execution first
+ * (`establishContextForPersistence`), and n8n-workflow's ObservableObject resets the change flag, so the live-webhook
+ * handler's `saveStaticData` finds nothing changed. (It would also save the object whole, so two deliveries handled at
+ * once would overwrite each other's ids, and one handled during a re-activation could put back old subscription
+ * records.) n8n offers a node no other store that every process shares; the README says what that means for several
+ * webhook processes and restarts.
  */
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { RecentEvents, verifySignature, type WebhookDelivery, type WebhookEvent } from '../../core';
-import type { Subscription, TriggerState } from './subscriptions';
+import { verifySignature, type WebhookDelivery, type WebhookEvent } from '../../core';
+import type { Subscription } from './subscriptions';
 
-export const RECENT_EVENTS_KEPT = 1_000;
-const PROCESS_MEMORY = 10_000;
+/** Deliveries this process remembers (about 1 MB at most). */
+export const DELIVERIES_REMEMBERED = 10_000;
 
 type Seen = 'handling' | 'handled';
 
@@ -31,15 +34,11 @@ function keyOf(subscription: Subscription, eventId: string): string {
 	return `${subscription.id} ${eventId}`;
 }
 
-export function seenInProcess(subscription: Subscription, eventId: string): Seen | undefined {
-	return seenHere.get(keyOf(subscription, eventId));
-}
-
 function markInProcess(key: string, seen: Seen | undefined): void {
 	seenHere.delete(key);
 	if (seen === undefined) return;
 	seenHere.set(key, seen);
-	while (seenHere.size > PROCESS_MEMORY) seenHere.delete(seenHere.keys().next().value as string);
+	while (seenHere.size > DELIVERIES_REMEMBERED) seenHere.delete(seenHere.keys().next().value as string);
 }
 
 /** Forgets everything this process remembers (tests that simulate a restart). */
@@ -76,20 +75,14 @@ export interface AnswerEvents {
 }
 
 /**
- * Decides whether a verified, wanted delivery is new; a new one is recorded in static data at once (n8n saves it
- * before it answers) and in this process's memory once the answer went out 2xx.
+ * Decides whether a verified, wanted delivery is new. A new one is "being handled" until n8n's answer has gone out:
+ * 2xx makes it "handled" (a later repeat is recognised), anything else forgets it (Linkkit's retry is accepted).
  */
-export function admit(state: TriggerState, subscription: Subscription, delivery: WebhookDelivery, answer: AnswerEvents): Verdict {
+export function admit(subscription: Subscription, delivery: WebhookDelivery, answer: AnswerEvents): Verdict {
 	const key = keyOf(subscription, delivery.id);
 	const here = seenHere.get(key);
 	if (here === 'handled') return { kind: 'repeat' };
 	if (here === 'handling') return { kind: 'in progress' };
-	const recent = new RecentEvents(Array.isArray(state.recentEvents) ? state.recentEvents.map(String) : [], RECENT_EVENTS_KEPT);
-	if (!recent.remember(delivery.id)) {
-		markInProcess(key, 'handled');
-		return { kind: 'repeat' };
-	}
-	state.recentEvents = recent.toJSON();
 	markInProcess(key, 'handling');
 	let settled = false;
 	const settle = () => {

@@ -32,8 +32,6 @@ export interface Subscription {
 /** The node's slice of the workflow's static data. */
 export interface TriggerState extends IDataObject {
 	subscriptions?: IDataObject[];
-	/** Recent event ids (core/webhooks.ts RecentEvents), oldest first. */
-	recentEvents?: string[];
 }
 
 /** What the trigger needs of Linkkit's hooks API (core/resources/hooks.ts). */

@@ -91,19 +91,29 @@ export function packPackage(outDir: string): string {
 	return join(outDir, packed.stdout.trim().split('\n').pop() as string);
 }
 
-/** Exactly what a user (or n8n's Community Nodes screen) does: npm install into ~/.n8n/nodes. */
-export function installPackage(userFolder: string, tarball: string): void {
+/**
+ * Exactly what a user (or n8n's Community Nodes screen) does: npm install into ~/.n8n/nodes. Asynchronous, so a test's
+ * in-process sandbox keeps answering the n8n processes already running while another one is being set up (a blocked
+ * sandbox made n8n's first requests time out, e.g. a webhook subscription sent again after 30 s).
+ */
+export async function installPackage(userFolder: string, tarball: string): Promise<void> {
 	const nodesDir = join(userFolder, '.n8n/nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	if (!existsSync(join(nodesDir, 'package.json'))) {
 		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	}
-	const installed = spawnSync('npm', ['install', tarball, '--omit=peer', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: nodesDir,
-		encoding: 'utf8',
-		env: pinnedNodeEnv(),
+	const installed = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+		const child = spawn('npm', ['install', tarball, '--omit=peer', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: nodesDir,
+			env: pinnedNodeEnv(),
+			stdio: ['ignore', 'ignore', 'pipe'],
+		});
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stderr }));
 	});
-	if (installed.status !== 0) throw new Error(`Installing ${tarball} into ${nodesDir} failed: ${installed.stderr}`);
+	if (installed.code !== 0) throw new Error(`Installing ${tarball} into ${nodesDir} failed: ${installed.stderr}`);
 }
 
 function baseEnv(userFolder: string, port: number, brokerPort: number, encryptionKey?: string): NodeJS.ProcessEnv {
@@ -216,7 +226,7 @@ export async function startN8n(options: StartOptions): Promise<RunningN8n> {
 	mkdirSync(logDir, { recursive: true });
 	rmSync(options.userFolder, { recursive: true, force: true });
 	mkdirSync(options.userFolder, { recursive: true });
-	if (options.tarball) installPackage(options.userFolder, options.tarball);
+	if (options.tarball) await installPackage(options.userFolder, options.tarball);
 
 	const port = options.port ?? (await freePort());
 	const brokerPort = await freePort();

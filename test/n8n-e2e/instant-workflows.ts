@@ -95,7 +95,6 @@ export interface Subscription {
 
 export interface InstantState {
 	subscriptions?: Subscription[];
-	recentEvents?: string[];
 }
 
 /** The node's static data from a single n8n's SQLite database (n8n's own sqlite3 module, read-only). */

@@ -11,7 +11,10 @@
  *   for each request, keeps the body's raw bytes (`req.rawBody`) and its parse (`req.body`), runs `webhook()` in
  *   n8n-core's `WebhookContext`; no `workflowData` → no execution (the node's own answer, or `webhookResponse`);
  *   otherwise n8n starts the execution (here: n8n-core's `WorkflowExecute`, which runs the node's `execute`), then
- *   saves the static data whole — only when it changed, and not when starting failed — and only then answers 200;
+ *   saves the static data whole — only when it changed, and not when starting failed — and only then answers 200.
+ *   Starting the execution first wraps the same static-data object in another Workflow (WorkflowRunner's
+ *   `establishContextForPersistence`), which resets n8n-workflow's change flag: what `webhook()` wrote is not saved
+ *   when it starts an execution (seen in a real n8n 2.41.1 too, test/n8n-e2e/instant.test.ts);
  *   a `webhook()` that throws makes n8n record a failed execution and answer 500;
  * - "Listen for test event": `checkExists`/`create` at the test URL on empty static data (mode `manual`), kept with
  *   the registration; the first delivery that starts an execution ends the listening (`delete`).
@@ -265,7 +268,8 @@ export class InstantN8n {
 			}
 			const mode = isTest ? 'manual' : 'webhook';
 			// n8n reads the workflow (static data included) for each delivery.
-			const workflow = this.workflow(isTest ? copy(this.testRegistration!.staticData) : copy(this.database));
+			const staticData = isTest ? copy(this.testRegistration!.staticData) : copy(this.database);
+			const workflow = this.workflow(staticData);
 			const additionalData = { ...this.additionalData(mode), httpRequest: request, httpResponse: answer } as IWorkflowExecuteAdditionalData;
 			const context = new WebhookContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, mode, this.webhookData(workflow, additionalData, isTest), [], null);
 			let result;
@@ -291,6 +295,9 @@ export class InstantN8n {
 				answer.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 				return;
 			}
+			// WorkflowRunner.run first wraps the same static-data object in the execution's Workflow
+			// (establishContextForPersistence): n8n-workflow's ObservableObject resets its change flag.
+			this.workflow(staticData);
 			await sleep(this.options.startDelayMs ?? 0);
 			if (this.failNextStarts > 0) {
 				this.failNextStarts--;
@@ -310,7 +317,8 @@ export class InstantN8n {
 			);
 			this.executions.push(execution);
 			save();
-			answer.status(200).json({ message: 'Workflow was started' });
+			// responseMode onReceived, responseData noData: 200 without a body.
+			answer.status(200).end();
 			if (isTest) await this.stopListening();
 		} catch (error) {
 			if (!res.headersSent) answer.status(500).json({ message: String(error) });
