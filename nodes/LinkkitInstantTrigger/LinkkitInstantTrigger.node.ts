@@ -147,8 +147,8 @@ export class LinkkitInstantTrigger implements INodeType {
 
 	/**
 	 * Runs in the n8n process that received the delivery, before any execution: checks it and answers refusals itself,
-	 * so a forged, repeated or unwanted delivery starts nothing. Never throws for a delivery: n8n records an execution
-	 * for a webhook that throws.
+	 * so a forged, repeated or unwanted delivery starts nothing. Never throws for what a delivery holds (n8n records a
+	 * failed execution for a webhook that throws); only a filter the activation would already have refused can.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
