@@ -70,7 +70,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 		expect(answer.status).toBe(302);
 		return new URL(answer.headers.get('location') as string).searchParams.get('lkclid') as string;
 	};
-	let clickIds: string[] = [];
+	const clickIds: string[] = [];
 
 	beforeAll(async () => {
 		sandbox = await startTestSandbox();
