@@ -34,7 +34,7 @@ export interface SimulatedLinkkitOptions extends Limit {
 	/** The server's clock minus the client's. */
 	serverAheadMs?: number;
 	headers?: HeaderStyle;
-	/** Seed for the latency draws. */
+	/** Seed for the latency draws (and, in simulateTraffic, the clients' own random draws). */
 	seed?: number;
 }
 
@@ -263,7 +263,7 @@ export async function simulateTraffic(options: TrafficOptions): Promise<TrafficR
 	const work = Array.from({ length: options.clients ?? 1 }, async (_, c) => {
 		await clock.sleep(options.startsMs?.[c] ?? 0);
 		const startedAt = (clock.now() - start) / 1000;
-		const port = server.port(`client${c}`, seeded(c + 11));
+		const port = server.port(`client${c}`, seeded((options.seed ?? 0) * 100 + c + 11));
 		const retry = options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs };
 		const http = new LinkkitHttp(port, { baseUrl: 'https://api.uselinkkit.com', retry });
 		const errors = await createMany(http, options.count, options.lanes ?? 1, `c${c}`);
