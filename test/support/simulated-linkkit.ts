@@ -13,8 +13,8 @@ import type { HttpRequest, HttpResponse, LinkkitPort } from '../../core/transpor
 import { VirtualClock } from './virtual-time';
 
 /**
- * `none`: a 429 is a bare `{"error": "Too many requests"}` (what Linkkit documents). `retry-after`: the same with
- * `Retry-After: <whole seconds>`. `contract`: every header the sandbox's `--rate-limit-headers full` sends
+ * `none`: a 429 is a bare `{"error": "Too many requests"}` (what Linkkit documents), answers carry only `Date`.
+ * `retry-after`: the same with `Retry-After: <whole seconds>` on 429s. `contract`: every header the sandbox's `--rate-limit-headers full` sends
  * (Limit, Remaining, epoch Reset, Reset-After to the ms, Policy, Date; Retry-After on 429s). `coarse`: Limit,
  * Remaining, an epoch Reset and Date (whole seconds, no policy). `epoch-only`: Limit, Remaining and an epoch Reset,
  * no Date (plus Retry-After on 429s).
@@ -146,10 +146,11 @@ export class SimulatedLinkkit {
 			'X-RateLimit-Reset': String(Math.ceil((now + resetSeconds * 1000) / 1000)),
 		};
 		switch (this.options.headers ?? 'contract') {
+			// Any HTTP server sends its Date; the pacer must not need it (nor trust it) without rate-limit headers.
 			case 'none':
-				return {};
+				return { Date: date };
 			case 'retry-after':
-				return retryAfter;
+				return { Date: date, ...retryAfter };
 			case 'contract':
 				return {
 					...basic,
