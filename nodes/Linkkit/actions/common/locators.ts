@@ -45,7 +45,7 @@ export function locatorField(kind: LocatorKind, overrides: Partial<INodeProperti
 			...(kind === 'link'
 				? [
 						{
-							displayName: 'By Short Code',
+							displayName: 'By Code',
 							name: 'shortCode',
 							type: 'string' as const,
 							placeholder: 'abc123',
