@@ -122,6 +122,24 @@ export class Editor {
 		await this.ndv().waitFor();
 	}
 
+	/** The same for a trigger event once the workflow has a step: the package's triggers are then folded away. */
+	async addTrigger(search: string, entry: string, event: string): Promise<void> {
+		await this.searchNodes(search);
+		await this.nodePanelItem(entry).first().click();
+		await this.nodePanel().getByText(/^Triggers \(\d+\)$/).click();
+		await this.nodePanelItem(event).first().click();
+		await this.ndv().waitFor();
+	}
+
+	/** Waits until n8n's pop-up messages have slid fully into the window (a screenshot before shows them cut off). */
+	async toastsInView(): Promise<void> {
+		const width = this.page.viewportSize()?.width ?? 1440;
+		await settled(
+			async () => await this.page.locator('.el-notification').evaluateAll((toasts) => toasts.map((toast) => Math.round(toast.getBoundingClientRect().right))),
+			(rights) => rights.every((right) => right <= width),
+		);
+	}
+
 	// The node's panel (NDV)
 
 	ndv(): Locator {
