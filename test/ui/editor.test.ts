@@ -27,6 +27,8 @@ if (!skip && !existsSync(n8nBin())) {
 const describeInBrowser = skip ? describe.skip : describe;
 
 const CREDENTIAL = { id: 'linkkitBrowserCred', name: 'Linkkit sandbox' };
+/** Visits of the short links look like a person's (Node's own user agent counts as a bot). */
+const BROWSER_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 const runTag = `ui${Date.now().toString(36)}`;
 
 // n8n's editor on a shared 2-core machine: a few seconds per click, up to a minute for a page.
@@ -64,14 +66,17 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 		if (!answer.ok) throw new Error(`${method} ${path} answered ${answer.status}`);
 		return (await answer.json()) as T;
 	};
-	/** A visit of a short link, as a browser makes it; returns the click's ID (lkclid) from the redirect. */
+	/** A visit of a short link, as a person's browser makes it; returns the click's ID (lkclid) from the redirect. */
 	const visit = async (code: string, country: string): Promise<string> => {
-		const answer = await fetch(`${sandbox.url}/r/${code}`, { redirect: 'manual', headers: { 'X-Sandbox-Country': country } });
+		const answer = await fetch(`${sandbox.url}/r/${code}`, { redirect: 'manual', headers: { 'X-Sandbox-Country': country, 'user-agent': BROWSER_USER_AGENT } });
 		expect(answer.status).toBe(302);
 		return new URL(answer.headers.get('location') as string).searchParams.get('lkclid') as string;
 	};
 	const credentialData = () => ({ apiKey: sandbox.apiKey, publishableKey: sandbox.publishableKey, baseUrl: sandbox.url });
-	const shot = (name: string) => browser.screenshot(name);
+	const shot = async (name: string) => {
+		await editor.toastsInView();
+		await browser.screenshot(name);
+	};
 
 	beforeAll(async () => {
 		rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
@@ -328,7 +333,9 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 		await editor.pickerItems().first().click();
 
 		const run = await editor.executeStep('Linkkit Trigger');
-		expect(run.items).toEqual([expect.objectContaining({ id: clickIds[clickIds.length - 1], country: 'US', short_code: created.short_code, short_url: created.short_url })]);
+		expect(run.items).toEqual([
+			expect.objectContaining({ id: clickIds[clickIds.length - 1], country: 'US', device: 'desktop', short_code: created.short_code, short_url: created.short_url }),
+		]);
 		await editor.outputShows(clickIds[clickIds.length - 1]);
 		await shot('25-trigger-new-click-event');
 
@@ -337,7 +344,6 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 		await editor.typeInPicker('link', withSetting.short_code);
 		const empty = await editor.executeStep('Linkkit Trigger');
 		expect(empty.error).toMatch(/no clicks/);
-		await editor.toastsInView();
 		await shot('26-trigger-new-click-no-clicks');
 		await editor.closeNode();
 	});
