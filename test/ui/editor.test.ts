@@ -173,7 +173,7 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 		expect(restored.status).toBe(200);
 	});
 
-	test('Link → Get: the picker lists Linkkit’s links, typing narrows them, and By Short Code and By URL take what a person pastes', async () => {
+	test('Link → Get: the picker lists Linkkit’s links, typing narrows them, and its By Code and By URL modes take what a person pastes', async () => {
 		await editor.choose('operation', operationDescription('link', 'get'));
 		await editor.picker('link').waitFor();
 		const modes = pickerModes(action, 'link');
