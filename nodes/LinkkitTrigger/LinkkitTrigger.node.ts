@@ -36,7 +36,9 @@ export class LinkkitTrigger implements INodeType {
 		icon: { light: 'file:../Linkkit/linkkit.svg', dark: 'file:../Linkkit/linkkit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		// The event's name as the Event field shows it, not its internal value.
+		subtitle:
+			'={{ { clickMilestone: "Click Milestone", newClick: "New Click", newConversion: "New Conversion", newLink: "New Link", newSegment: "New Segment", updatedLink: "Updated Link" }[$parameter["event"]] }}',
 		description: 'Starts the workflow when links, clicks, conversions or segments appear or change in Linkkit',
 		defaults: { name: 'Linkkit Trigger' },
 		polling: true,

@@ -201,7 +201,7 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 		await editor.outputShows(seeded[0].id);
 		await shot('13-link-by-short-code');
 
-		await editor.setPickerMode('link', 'url');
+		await editor.setPickerMode('link', 'shortUrl');
 		expect(await editor.pickerModeFits('link')).toBe(true);
 		await editor.typeInPicker('link', seeded[1].short_url);
 		expect((await editor.executeStep('Get a link')).items).toEqual([expect.objectContaining({ id: seeded[1].id, short_url: seeded[1].short_url })]);
@@ -277,7 +277,7 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 		await editor.addNode('Linkkit', PANEL_ENTRY, 'Get a click breakdown');
 		const notice = propertyOf(action, 'computedNotice', { resource: ['analytics'], operation: ['getBreakdown'] }).displayName;
 		await editor.ndv().getByText(notice).waitFor();
-		await editor.setPickerMode('link', 'url');
+		await editor.setPickerMode('link', 'shortUrl');
 		await editor.typeInPicker('link', created.short_url);
 		const run = await editor.executeStep('Get a click breakdown');
 		expect(run.items).toEqual([
