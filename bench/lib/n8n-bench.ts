@@ -91,7 +91,8 @@ export async function startBenchN8n(options: {
 	const n8n = await startN8n({
 		userFolder: join(repoRoot, `tmp/bench/${options.name ?? 'n8n'}-user`),
 		tarball: options.tarball,
-		env: options.env,
+		// LINKKIT_BENCH_N8N_NODE_OPTIONS (e.g. --cpu-prof --cpu-prof-dir=…) profiles n8n while a section runs.
+		env: { ...(process.env.LINKKIT_BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.LINKKIT_BENCH_N8N_NODE_OPTIONS } : {}), ...options.env },
 		async beforeStart(cli) {
 			await cli.importCredentials(options.credentials);
 			await cli.importWorkflows(options.workflows);

@@ -4,16 +4,17 @@
  * New Link and Updated Link (whole account: `segment` left empty), New Click (`link`: one link), New Conversion
  * (`conversionType`: lead or sale), New Segment, Click Milestone (`watch`: segment, `milestoneSegment`: a segment of
  * 1 000 links, `milestone`: 1 click). Active in a real n8n against sandboxes seeded with 1 000, 10 000 and 100 000
- * links, under no effective limit, with the rate-limit headers Linkkit documents (`none`: the pacer knows nothing of
- * the limit and starts slow) and with `full` headers (it knows there is room).
+ * links, under no effective limit, answering without rate-limit headers as Linkkit documents
+ * (`LINKKIT_BENCH_POLL_HEADERS=none,full` adds the full set).
  *
- * For each trigger: the requests and the time (first request's arrival to last answer) of the poll with nothing new,
- * then of the poll after 250 new items of its kind (250 links; 250 links edited; 250 clicks on the watched link; 250
- * leads; 250 segments; one click on each of 250 of the segment's links). Each trigger polls once a minute at its own
- * second (within the first 40, so the new items, added after every trigger's quiet poll, are past the trigger's 12 s
- * settle time at its next one). Every figure is from the sandbox's request records; the items each workflow
+ * For each trigger, three polls: the first (n8n runs it when it activates the workflow; it records where things
+ * stand), one with nothing new, and the first that could hand on 250 new items of its kind (250 links; 250 links
+ * edited; 250 clicks on the watched link; 250 leads; 250 segments; one click on each of 250 of the segment's links):
+ * the requests and the time from the first request's arrival to the last answer. Each trigger polls once a minute at
+ * its own second (within the first 40). Every figure is from the sandbox's request records; the items each workflow
  * delivered are counted at a collector. New Link and Updated Link both read `GET /v1/links`, so Updated Link runs on
- * a sandbox of its own (same seed) to tell their requests apart.
+ * a sandbox of its own (same seed) to tell their requests apart. A trigger whose first poll outlasts n8n's
+ * publication deadline is never activated (n8n 2.41 gives up after 84 s): the table says so.
  */
 import { startCollector, type Collector } from '../../test/n8n-e2e/collector';
 import { locator, triggerToCollector } from '../../test/n8n-e2e/workflows';
@@ -21,19 +22,29 @@ import type { RequestRecord } from '../../sandbox/stats';
 import { startBenchN8n } from '../lib/n8n-bench';
 import { startSandboxProcess, type RateLimitHeaderMode, type SandboxProcess } from '../lib/sandbox-process';
 
-export const ACCOUNT_SIZES = [1_000, 10_000, 100_000];
+export const ACCOUNT_SIZES = (process.env.LINKKIT_BENCH_POLL_SIZES ?? '1000,10000,100000').split(',').map(Number);
 export const NEW_ITEMS = 250;
-export const POLL_HEADER_MODES: RateLimitHeaderMode[] = ['none', 'full'];
+export const POLL_HEADER_MODES = (process.env.LINKKIT_BENCH_POLL_HEADERS ?? 'none').split(',') as RateLimitHeaderMode[];
 const SEGMENT_LINKS = 1000;
 const NO_LIMIT = 100_000;
-export const TRIGGERS = ['newLink', 'updatedLink', 'newClick', 'newConversion', 'newSegment', 'clickMilestone'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
+const ALL_TRIGGERS = ['newLink', 'updatedLink', 'newClick', 'newConversion', 'newSegment', 'clickMilestone'] as const;
+export type Trigger = (typeof ALL_TRIGGERS)[number];
+/** Every event; `LINKKIT_BENCH_POLL_TRIGGERS` (comma-separated) narrows it for a quick look. */
+export const TRIGGERS: readonly Trigger[] = process.env.LINKKIT_BENCH_POLL_TRIGGERS
+	? ALL_TRIGGERS.filter((t) => process.env.LINKKIT_BENCH_POLL_TRIGGERS?.split(',').includes(t))
+	: ALL_TRIGGERS;
+
+export type PollKind = 'activation' | 'quiet' | 'new';
 
 export interface PollCost {
 	trigger: Trigger;
 	headers: RateLimitHeaderMode;
 	accountLinks: number;
+	/** The first poll (n8n runs it when it activates the workflow; it records where things stand), one with nothing new, one after 250 new items. */
+	kind: PollKind;
 	newItems: number;
+	/** When there was no such poll, why (e.g. n8n gave up activating the workflow). */
+	note?: string;
 	requests: number;
 	ms: number;
 	/** Items the workflow delivered in all (after the poll with new items: should be 250). */
@@ -172,9 +183,20 @@ async function pollsByTrigger(account: Account): Promise<Map<Trigger, RequestRec
 
 const lastEndOf = (group: RequestRecord[]) => Math.max(...group.map((r) => r.endMs));
 
-/** Waits until `ready(trigger, account, its polls)` holds for every trigger, and 5 s have passed since any poll's last answer. */
-async function waitForPolls(accounts: Account[], ready: (trigger: Trigger, account: Account, groups: RequestRecord[][]) => boolean, timeoutMs: number, what: string): Promise<void> {
+/**
+ * Waits until `ready(trigger, account, its polls)` holds for every trigger, and 5 s have passed since any poll's last
+ * answer; says every 30 s where the triggers stand. Gives up after `timeoutMs` and returns the triggers still waited
+ * for (a trigger n8n did not activate never polls again).
+ */
+async function waitForPolls(
+	accounts: Account[],
+	ready: (trigger: Trigger, account: Account, groups: RequestRecord[][]) => boolean,
+	timeoutMs: number,
+	what: string,
+	log: (line: string) => void,
+): Promise<string[]> {
 	const deadline = Date.now() + timeoutMs;
+	let nextReport = Date.now() + 30_000;
 	for (;;) {
 		const states = await Promise.all(
 			accounts.map(async (account) => {
@@ -182,12 +204,23 @@ async function waitForPolls(accounts: Account[], ready: (trigger: Trigger, accou
 				return TRIGGERS.map((trigger) => {
 					const groups = byTrigger.get(trigger) ?? [];
 					const last = groups[groups.length - 1];
-					return ready(trigger, account, groups) && (!last || Date.now() - lastEndOf(last) > 5_000);
+					const done = ready(trigger, account, groups) && (!last || Date.now() - lastEndOf(last) > 5_000);
+					const lastPoll = last ? `${last.length} req/${Math.round((lastEndOf(last) - last[0].startMs) / 1000)} s` : 'none';
+					return { done, note: `${trigger}@${account.links}/${account.headers}: ${groups.length} polls, last ${lastPoll}` };
 				});
 			}),
 		);
-		if (states.flat().every(Boolean)) return;
-		if (Date.now() > deadline) throw new Error(`Triggers did not ${what} within ${timeoutMs / 1000} s: ${JSON.stringify(states)}`);
+		if (states.flat().every((state) => state.done)) return [];
+		if (Date.now() > deadline) {
+			const late = states.flat().filter((state) => !state.done).map((state) => state.note);
+			log(`    gave up waiting after ${timeoutMs / 1000} s for: ${late.join('; ')}`);
+			return late;
+		}
+		if (Date.now() > nextReport) {
+			nextReport += 30_000;
+			const waiting = states.flat().filter((state) => !state.done);
+			log(`    still waiting for ${waiting.length} trigger(s) to ${what}: ${waiting.slice(0, 6).map((state) => state.note).join('; ')}`);
+		}
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 	}
 }
@@ -246,18 +279,20 @@ export async function runPolls(tarball: string, log: (line: string) => void): Pr
 		try {
 			// Activation (at boot) records the mark; the next minute's poll finds nothing new.
 			log('  waiting for the activation poll and one poll with nothing new');
-			await waitForPolls(accounts, (_t, _a, groups) => groups.length >= 2, 240_000, 'poll twice');
+			await waitForPolls(accounts, (_t, _a, groups) => groups.length >= 2, 200_000, 'poll twice', log);
 			const addedAt = Date.now();
 			await Promise.all(accounts.map(async (account) => added.set(account, await addNewItems(account))));
 			log(`  ${NEW_ITEMS} new items of each kind added in ${Math.round((Date.now() - addedAt) / 1000)} s; waiting for each trigger's next poll once they are settled`);
 			await waitForPolls(
 				accounts,
 				(trigger, account, groups) => groups.some((group) => group[0].startMs >= (added.get(account)?.[trigger].done ?? Infinity) + SETTLED_AFTER_MS),
-				240_000,
+				200_000,
 				'poll after the new items',
+				log,
 			);
+			const deliveredBy = Date.now() + 60_000;
 			for (const account of accounts) {
-				for (const trigger of TRIGGERS) await collector.waitFor(`/${workflowId(trigger, account)}`, NEW_ITEMS, 60_000);
+				for (const trigger of TRIGGERS) await collector.waitFor(`/${workflowId(trigger, account)}`, NEW_ITEMS, Math.max(0, deliveredBy - Date.now()));
 			}
 		} finally {
 			await bench.stop();
@@ -273,8 +308,10 @@ export async function runPolls(tarball: string, log: (line: string) => void): Pr
 				const busy = groups.find((group) => group[0].startMs >= (kind?.done ?? Infinity) + SETTLED_AFTER_MS);
 				const delivered = collector.received.get(`/${workflowId(trigger, account)}`)?.length ?? 0;
 				const base = { trigger, headers: account.headers, accountLinks: account.links };
-				costs.push({ ...base, newItems: 0, ...cost(quiet) });
-				costs.push({ ...base, newItems: NEW_ITEMS, ...cost(busy), delivered });
+				const missing = groups.length < 2 ? 'no poll after the first: n8n did not finish activating the workflow' : 'no such poll in time';
+				costs.push({ ...base, kind: 'activation', newItems: 0, ...cost(groups[0]) });
+				costs.push({ ...base, kind: 'quiet', newItems: 0, ...cost(quiet), ...(quiet ? {} : { note: missing }) });
+				costs.push({ ...base, kind: 'new', newItems: NEW_ITEMS, ...cost(busy), delivered, ...(busy ? {} : { note: missing }) });
 			}
 		}
 		return costs;
@@ -287,17 +324,20 @@ export async function runPolls(tarball: string, log: (line: string) => void): Pr
 /** Per trigger, header mode and poll kind: the cost at each account size, and the largest account's time over the smallest's (1 = flat). */
 export function pollTableRows(costs: PollCost[]): Array<Array<string | number>> {
 	const rows: Array<Array<string | number>> = [];
+	const label: Record<PollKind, string> = { activation: 'first (activation)', quiet: '0 new', new: `${NEW_ITEMS} new` };
 	for (const trigger of TRIGGERS) {
 		for (const headers of POLL_HEADER_MODES) {
-			for (const newItems of [0, NEW_ITEMS]) {
-				const cells = ACCOUNT_SIZES.map((links) => costs.find((c) => c.trigger === trigger && c.headers === headers && c.accountLinks === links && c.newItems === newItems));
-				const ms = cells.map((c) => c?.ms ?? 0);
+			for (const kind of ['activation', 'quiet', 'new'] as PollKind[]) {
+				const cells = ACCOUNT_SIZES.map((links) => costs.find((c) => c.trigger === trigger && c.headers === headers && c.accountLinks === links && c.kind === kind));
+				const ms = cells.map((c) => (c?.note ? 0 : (c?.ms ?? 0)));
 				rows.push([
 					trigger,
-					headers,
-					newItems,
-					...cells.map((c) => (c ? `${c.requests} req, ${c.ms.toLocaleString('en')} ms${c.delivered !== undefined ? `, ${c.delivered} delivered` : ''}` : '–')),
-					ms[0] ? (ms[ms.length - 1] / ms[0]).toFixed(1) : '–',
+					...(POLL_HEADER_MODES.length > 1 ? [headers] : []),
+					label[kind],
+					...cells.map((c) =>
+						!c ? '–' : c.note ? `– (${c.note})` : `${c.requests} req, ${c.ms.toLocaleString('en')} ms${c.delivered !== undefined ? `, ${c.delivered} delivered` : ''}`,
+					),
+					ms[0] && ms[ms.length - 1] ? (ms[ms.length - 1] / ms[0]).toFixed(1) : '–',
 				]);
 			}
 		}
