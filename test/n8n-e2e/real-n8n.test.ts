@@ -15,6 +15,7 @@ import { N8nRest } from '../../scripts/n8n/rest';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, TEST_SEED_LINKS, type RunningSandbox } from '../support/sandbox';
 import { startCollector, type Collector } from './collector';
+import { runHeadless } from './runs';
 import {
 	analyticsWorkflow,
 	createManyWorkflow,
@@ -210,7 +211,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 
 	test('every resource in one headless run: links, segments, campaign settings, tags, QR codes, domains, workspaces', async () => {
 		const started = Date.now();
-		const run = await n8n.execute('everyResource');
+		const run = await runHeadless(n8n, rest, 'everyResource');
 		if (!run.ok) console.log(run.output.slice(-3000));
 		expect(run.ok).toBe(true);
 		const out = (node: string) => nodeOutput(run.data, node);
@@ -295,7 +296,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 
 	test('Create Many: each row created, skipped by Linkkit (with its reason) or refused before sending, paired with its row', async () => {
 		const before = sandbox.counts().links;
-		const run = await n8n.execute('createManyRows');
+		const run = await runHeadless(n8n, rest, 'createManyRows');
 		expect(run.ok).toBe(true);
 		const items = nodeItems(run.data, 'Create many');
 		expect(items.map((item) => [item.json.status, item.json.original_url])).toEqual([
@@ -317,7 +318,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 	});
 
 	test('analytics (summary, link clicks, breakdown, timeseries) and conversions (lead tied to a click, sale, get many)', async () => {
-		const run = await n8n.execute('analyticsConversions');
+		const run = await runHeadless(n8n, rest, 'analyticsConversions');
 		if (!run.ok) console.log(run.output.slice(-3000));
 		expect(run.ok).toBe(true);
 		const out = (node: string) => nodeOutput(run.data, node);
@@ -351,7 +352,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 			const example = bulkShortenExample();
 			const linkkitStep = example.nodes.find((node) => node.type === 'n8n-nodes-linkkit.linkkit');
 			expect(linkkitStep?.parameters.operation).toBe('createMany');
-			const run = await n8n.execute(example.id);
+			const run = await runHeadless(n8n, rest, example.id);
 			if (!run.ok) console.log(run.output.slice(-3000));
 			expect(run.ok).toBe(true);
 			const out = nodeOutput(run.data, String(linkkitStep?.name));
