@@ -218,7 +218,6 @@ async function throughputAndRows(opts: ReturnType<typeof options>, results: Reco
 				const runs: VariantRun[] = [];
 				console.log(`\nThroughput: ${together.length} variants side by side (each its own sandbox), then ${alone.length} one at a time (n8n ${bench.n8n.url})`);
 				runs.push(...(await runSideBySide(bench, lanes, roundsOf, console.log)));
-				for (const lane of lanes.values()) await lane.sandbox.stop();
 				runs.push(...(await runOneAtATime(bench, shared, alone, roundsOf, console.log)));
 				const summaries = summarise(runs);
 				const goals = checkGoals(summaries);

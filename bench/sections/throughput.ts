@@ -16,12 +16,16 @@
  * at 2 / 5 / 20 req/s; the table also gives rows/s, to read against the limit's 1 000 × rate and n8n's own rate.
  *
  * Two ways of running, so a round of everything fits the time:
- *  - side by side: the variants at 2 and 5 req/s that send one item per request (Create and the per-item
- *    baselines) each get a sandbox of their own (their own key, limit and counts) and run at once, each its rounds
- *    back to back. At those rates they leave the machine nearly idle: the limit, not the machine, sets their pace.
- *  - one at a time: everything at 20 req/s and every bulk variant (Create Many, the bulk baseline), which keep a
- *    core busy (n8n evaluating tens of thousands of rows, the sandbox creating 1 000 links a request), on one
- *    sandbox, reset between runs, interleaved (the order reverses every round).
+ *  - side by side, in small groups: the slow variants that send one item per request at a steady pace each get a
+ *    sandbox of their own (their own key, limit and counts) and run at once with the others of their group, each its
+ *    rounds back to back: all Create variants at 2 req/s (12 req/s together), then the Create variants at 5 req/s in
+ *    two groups of three (15 req/s), with the batched baselines at those rates beside them. n8n 2.41 spends tens of
+ *    milliseconds of its main thread on every request of a node (its default expression engine resolves the
+ *    credential in a fresh isolate each time), so more at once would make the variants slow each other down.
+ *  - one at a time: everything at 20 req/s, the Retry On Fail baselines (300 requests at once), and every bulk
+ *    variant (Create Many, the bulk baseline), which keep a core busy (n8n evaluating tens of thousands of rows, the
+ *    sandbox creating 1 000 links a request), on one sandbox, reset between runs, interleaved (the order reverses
+ *    every round).
  */
 import { randomBytes } from 'node:crypto';
 import type { RequestRecord } from '../../sandbox/stats';
@@ -68,6 +72,8 @@ export interface VariantRun extends Measured {
 	unsucceeded?: string[][];
 	/** The first errors the workflow's output reported. */
 	errors?: unknown[];
+	/** How the run used the limit over time (from the sandbox's records): requests that took a token per 5 s from the first arrival, and when the 429s came (ms from the first arrival, the first 30). */
+	timeline?: { tokensPer5s: number[]; at429: number[] };
 }
 
 /** About 20 % of requests fail, in every way the sandbox can fail them except a stall. */
@@ -86,8 +92,14 @@ const CREATE_ITEMS = 300;
 export const isLinkkit = (kind: Kind) => kind.startsWith('linkkit');
 const isBulk = (kind: Kind) => kind === 'linkkit-create-many' || kind === 'http-request-bulk';
 
-/** Whether a variant runs side by side with the others (see the file comment). */
-export const sideBySide = (variant: Variant) => variant.rate <= 5 && !isBulk(variant.kind);
+/** The group a variant runs side by side in, or undefined: one at a time (see the file comment). */
+export function sideBySideGroup(variant: Variant): string | undefined {
+	if (variant.rate > 5 || isBulk(variant.kind) || variant.kind === 'http-request-retry-on-fail') return undefined;
+	// The batched baseline under faults at 5/s runs ~6 minutes (Retry On Fail repeats every batch): beside the 2/s group.
+	if (variant.rate === 2 || variant.kind === 'http-request-batched') return variant.faults || variant.rate === 2 ? '2/s' : '5/s, no faults';
+	return variant.faults ? '5/s, faults' : '5/s, no faults';
+}
+export const sideBySide = (variant: Variant) => sideBySideGroup(variant) !== undefined;
 
 export const variantName = (v: Variant) => `${v.kind}@${v.rate}/s ${v.headers}${v.faults ? ' +faults' : ''}`;
 const pathOf = (v: Variant) => `${v.kind}-${v.rate}-${v.headers}-${v.faults ? 'f' : 'n'}`;
@@ -184,7 +196,22 @@ export async function runVariant(bench: BenchN8n, lane: Lane, variant: Variant, 
 		...measured,
 		...(summary?.errors?.length ? { errors: summary.errors.slice(0, 5) } : {}),
 		...(measured.failed && variant.kind === 'linkkit-create' ? { unsucceeded: unsucceeded(stats.records ?? []) } : {}),
+		timeline: timeline(stats.records ?? []),
 	};
+}
+
+function timeline(records: RequestRecord[]): { tokensPer5s: number[]; at429: number[] } {
+	if (!records.length) return { tokensPer5s: [], at429: [] };
+	const start = Math.min(...records.map((r) => r.startMs));
+	const tokensPer5s: number[] = [];
+	for (const record of records) {
+		if (!record.tokenTaken) continue;
+		const bucket = Math.floor((record.startMs - start) / 5000);
+		while (tokensPer5s.length <= bucket) tokensPer5s.push(0);
+		tokensPer5s[bucket]++;
+	}
+	const at429 = records.filter((r) => r.status === 429).map((r) => r.startMs - start).sort((a, b) => a - b).slice(0, 30);
+	return { tokensPer5s, at429 };
 }
 
 /** Attempts of each short code (PUT /v1/links/{code}) that never got a 2xx, as "status@ms" from the first request. */
@@ -207,7 +234,7 @@ export function describeRun(run: VariantRun): string {
 	);
 }
 
-/** Each variant's rounds back to back on its own lane, every lane at once. */
+/** Group by group: each variant's rounds back to back on its own lane, every lane of the group at once. */
 export async function runSideBySide(
 	bench: BenchN8n,
 	lanes: Map<Variant, Lane>,
@@ -215,8 +242,23 @@ export async function runSideBySide(
 	log: (line: string) => void,
 ): Promise<VariantRun[]> {
 	const runs: VariantRun[] = [];
+	const groups = new Map<string, Array<[Variant, Lane]>>();
+	for (const [variant, lane] of lanes) {
+		const group = sideBySideGroup(variant) ?? 'alone';
+		groups.set(group, [...(groups.get(group) ?? []), [variant, lane]]);
+	}
+	for (const [group, members] of groups) {
+		log(`  side by side: ${group} (${members.length} variants)`);
+		runs.push(...(await runGroup(bench, members, roundsOf, log)));
+		for (const [, lane] of members) await lane.sandbox.stop();
+	}
+	return runs;
+}
+
+async function runGroup(bench: BenchN8n, members: Array<[Variant, Lane]>, roundsOf: (variant: Variant) => number, log: (line: string) => void): Promise<VariantRun[]> {
+	const runs: VariantRun[] = [];
 	await Promise.all(
-		[...lanes.entries()].map(async ([variant, lane], i) => {
+		members.map(async ([variant, lane], i) => {
 			// Staggered a little, so the lanes' first requests do not all meet n8n in the same instant.
 			await new Promise((resolve) => setTimeout(resolve, i * 300));
 			for (let r = 0; r < roundsOf(variant); r++) {
