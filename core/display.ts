@@ -9,13 +9,14 @@ import type { LinkWithUrl } from './resources/links';
 const DESTINATION_IN_LABEL = 60;
 
 /**
- * A link as pickers show it: its title with the short URL, or, untitled, the short URL and where it goes (a search
- * also matches destinations, so a result must show why it matched).
+ * A link as pickers show it: its title with the short URL, or, untitled, its code and where it goes — the part a
+ * person recognises comes before a narrow list cuts the line (a search also matches destinations, so a result must
+ * show why it matched; codes are unique, so the code alone names the link).
  */
-export function linkLabel(link: Pick<LinkWithUrl, 'title' | 'short_url' | 'original_url'>): string {
+export function linkLabel(link: Pick<LinkWithUrl, 'title' | 'short_url' | 'short_code' | 'original_url'>): string {
 	if (link.title) return `${link.title} (${link.short_url})`;
 	const target = link.original_url.replace(/^https?:\/\//i, '');
-	return `${link.short_url} → ${target.length > DESTINATION_IN_LABEL ? `${target.slice(0, DESTINATION_IN_LABEL - 1)}…` : target}`;
+	return `${link.short_code} → ${target.length > DESTINATION_IN_LABEL ? `${target.slice(0, DESTINATION_IN_LABEL - 1)}…` : target}`;
 }
 
 /** A link never changed still has updated_at = created_at: that is a new link, not an update. */

@@ -3,14 +3,17 @@
  * the rate limit without spending round trips on 429s, several requests may be in flight at once, and several
  * independent clients sharing one API key (n8n queue-mode workers, parallel executions) settle on a share each.
  *
- * Requests pass a gate one at a time (held only while waiting for a token, never during a request). With the
- * refill rate known (`X-RateLimit-Policy`), a request goes out when the bucket model (bucket-model.ts) has a token
- * for it; every answer re-anchors the model on what Linkkit says, so errors never add up. Times are measured only
- * between moments on the local clock; server instants come in relative form (rate-limit-headers.ts).
- *
- * Falls back, when answers give no refill rate, to "spend what Remaining says, then wait for the reset"; when they
- * give no usable reset either, to one request at a time while the bucket is empty, so that a 429's Retry-After sets
- * the pace. A wait the pacer cannot be sure of is never a reason to refuse a request.
+ * Requests pass a gate one at a time (held only while waiting for a token, never during a request). The first goes
+ * alone: its answer says which rate-limit headers Linkkit sends, which decides what paces the others.
+ *  - With a refill rate (`X-RateLimit-Policy`), a request goes out when the bucket model (bucket-model.ts) has a token
+ *    for it; every answer re-anchors the model on what Linkkit says, so errors never add up.
+ *  - With `X-RateLimit-Remaining` but no refill rate: spend what Remaining says, then wait for the reset; with no usable
+ *    reset either, one request at a time while the bucket is empty (each answer says what is left).
+ *  - With no count of what is left (what Linkkit documents: a 429 is a bare `{"error": …}`, maybe with Retry-After):
+ *    the pace rate-discovery.ts learns from the 429s themselves. A 429's retry goes back through that pace; a
+ *    Retry-After holds only the request it answered.
+ * Times are measured only between moments on the local clock; server instants come in relative form
+ * (rate-limit-headers.ts). A wait the pacer cannot be sure of is never a reason to refuse a request.
  */
 
 import { BucketModel } from './bucket-model';
@@ -42,8 +45,10 @@ export interface PaceSlot {
 	done(response?: HttpResponse): void;
 }
 
-/** `estimated`: a wait from the learned pace, not from anything Linkkit said (never a reason to refuse up front). */
-/** `byHeaders`: let out on what the headers say (the model or Remaining), not on the pace learned from 429s. */
+/**
+ * `byHeaders`: let out on what the headers say (the model or Remaining), not on the pace learned from 429s.
+ * `estimated`: a wait from the learned pace, not from anything Linkkit said, so never a reason to refuse up front.
+ */
 type Decision = { go: true; byHeaders?: boolean } | { go: false; waitMs: number; estimated?: boolean } | { go: false; awaitAnswer: true };
 
 /** The most tokens of random spread after repeated 429s. */
@@ -129,11 +134,14 @@ export class RateLimitPacer {
 	}
 
 	/**
-	 * How long to wait before retrying this 429 through the pacer, or undefined when the pacer cannot time it (then
-	 * the caller sits out Retry-After). The pacer times it when it knows the refill rate or the precise next token,
-	 * and only for a 429 the bucket explains (nothing remaining): one sent while tokens remain came from some other
-	 * limit, and its Retry-After stands. The wait is the reset the headers name (`X-RateLimit-Reset-After`, else the
-	 * epoch reset against `Date`), 0 when they name none.
+	 * How long to wait before retrying this 429 through the pacer, or undefined when the caller should sit out the
+	 * 429's Retry-After (or back off) instead.
+	 *  - With a refill rate or the precise next token in the headers, for a 429 the bucket explains (nothing
+	 *    remaining): the reset they name (`X-RateLimit-Reset-After`, else the epoch reset against `Date`), 0 when they
+	 *    name none. One sent while tokens remain came from some other limit, and its Retry-After stands.
+	 *  - A bare 429 (no rate-limit header, no Retry-After): 0. The learned pace has just been cut and anchored at an
+	 *    empty bucket, so `acquire` times the retry; a backoff of its own would only add to that.
+	 *  - Otherwise (a Retry-After, or a Remaining without a precise reset): undefined.
 	 */
 	retryWaitOf(response: HttpResponse): number | undefined {
 		const reading = readRateLimit(response);

@@ -71,3 +71,25 @@ export function describeMachine(): Machine {
 export function finishMachine(machine: Machine): Machine {
 	return { ...machine, loadAtEnd: Math.round(loadavg()[0] * 100) / 100, othersAtEnd: busyOthers() };
 }
+
+export interface LoadSamples {
+	everySeconds: number;
+	/** 1-minute load averages, in order. */
+	samples: number[];
+	median: number;
+	max: number;
+}
+
+/** Samples the 1-minute load average while a run goes on (the machine is shared: the figures need it beside them). */
+export function sampleLoad(everySeconds = 30): { stop(): LoadSamples } {
+	const samples = [Math.round(loadavg()[0] * 100) / 100];
+	const timer = setInterval(() => samples.push(Math.round(loadavg()[0] * 100) / 100), everySeconds * 1000);
+	timer.unref();
+	return {
+		stop() {
+			clearInterval(timer);
+			const sorted = [...samples].sort((a, b) => a - b);
+			return { everySeconds, samples, median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted[sorted.length - 1] };
+		},
+	};
+}

@@ -7,13 +7,17 @@
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { packPackage, repoRoot, startN8n, type RunningN8n } from '../../scripts/n8n/instance';
+import { ExecutionStore } from './executions';
 import { CREDENTIAL, HEADER_CREDENTIAL } from './workflows';
 
 export interface BenchN8n {
 	n8n: RunningN8n;
 	/** POSTs `body` to the workflow's webhook and waits, without a time limit, for the run's answer. */
 	runWebhook(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+	/** The executions n8n saved (node timings as n8n recorded them). */
+	executions: ExecutionStore;
 	stop(): Promise<void>;
 }
 
@@ -55,28 +59,58 @@ export function headerCredential(sandbox: { apiKey: string }): Record<string, un
 	return { ...HEADER_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${sandbox.apiKey}` } };
 }
 
+/** WorkflowRepository.publishVersion of n8n 2.41, for many workflows at once, while n8n is not running. */
+function publishInDatabase(userFolder: string, ids: string[]): void {
+	const db = new DatabaseSync(join(userFolder, '.n8n/database.sqlite'));
+	try {
+		const publish = db.prepare(
+			'UPDATE workflow_entity SET active = 1, activeVersionId = versionId WHERE id = ? AND isArchived = 0 AND EXISTS (SELECT 1 FROM workflow_history h WHERE h.workflowId = workflow_entity.id AND h.versionId = workflow_entity.versionId)',
+		);
+		for (const id of ids) if (Number(publish.run(id).changes) !== 1) throw new Error(`could not publish workflow ${id} (not imported, archived or without its version)`);
+	} finally {
+		db.close();
+	}
+}
+
 export async function startBenchN8n(options: {
 	tarball: string;
 	credentials: Array<Record<string, unknown>>;
 	workflows: Array<Record<string, unknown>>;
 	/** Workflow ids to publish (activate at start); default all. */
 	publish?: string[];
+	/**
+	 * How to publish: `cli` runs `n8n publish:workflow` per workflow (several seconds each); `database` does what that
+	 * command does (the workflow's current version becomes its active one) in one statement before n8n starts, for
+	 * benchmarks with dozens of workflows.
+	 */
+	publishVia?: 'cli' | 'database';
 	name?: string;
+	/** Environment for n8n on top of the suites' defaults. */
+	env?: Record<string, string>;
 }): Promise<BenchN8n> {
 	const n8n = await startN8n({
 		userFolder: join(repoRoot, `tmp/bench/${options.name ?? 'n8n'}-user`),
 		tarball: options.tarball,
+		// LINKKIT_BENCH_N8N_NODE_OPTIONS (e.g. --cpu-prof --cpu-prof-dir=…) profiles n8n while a section runs.
+		env: { ...(process.env.LINKKIT_BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.LINKKIT_BENCH_N8N_NODE_OPTIONS } : {}), ...options.env },
 		async beforeStart(cli) {
 			await cli.importCredentials(options.credentials);
 			await cli.importWorkflows(options.workflows);
-			for (const id of options.publish ?? options.workflows.map((w) => String(w.id))) {
+			const ids = options.publish ?? options.workflows.map((w) => String(w.id));
+			if (options.publishVia === 'database') {
+				publishInDatabase(cli.userFolder, ids);
+				return;
+			}
+			for (const id of ids) {
 				const published = await cli.cli(['publish:workflow', `--id=${id}`]);
 				if (published.code !== 0) throw new Error(`publish of ${id} failed: ${published.stderr}`);
 			}
 		},
 	});
+	const executions = new ExecutionStore(n8n.userFolder);
 	return {
 		n8n,
+		executions,
 		async runWebhook(path, body) {
 			// n8n registers the published workflows' webhooks a moment after it reports ready: a 404 ran nothing.
 			for (let attempt = 0; ; attempt++) {
@@ -85,6 +119,9 @@ export async function startBenchN8n(options: {
 				await new Promise((resolve) => setTimeout(resolve, 1000));
 			}
 		},
-		stop: () => n8n.stop(),
+		async stop() {
+			executions.close();
+			await n8n.stop();
+		},
 	};
 }

@@ -9,7 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pinnedNodeEnv } from '../../scripts/n8n/provision';
 import { repoRoot } from '../../scripts/n8n/instance';
+import type { RateLimitHeaderMode } from '../../sandbox/rate-limit-middleware';
 import type { RequestRecord, StatsSummary } from '../../sandbox/stats';
+
+export type { RateLimitHeaderMode };
 
 export interface FaultSettings {
 	rate?: number;
@@ -45,7 +48,8 @@ export class SandboxAdmin {
 
 	/** Back to the seeded account, faults off, limits at their start values, counts cleared. */
 	reset = () => this.call('POST', '/__sandbox/reset');
-	rateLimit = (rate: number, burst: number) => this.call('POST', '/__sandbox/rate-limit', { rate, burst });
+	/** The key's token bucket, and (when given) which rate-limit headers answers carry (docs/assumptions.md A1). */
+	rateLimit = (rate: number, burst: number, headers?: RateLimitHeaderMode) => this.call('POST', '/__sandbox/rate-limit', { rate, burst, ...(headers ? { headers } : {}) });
 	faults = (settings: FaultSettings) => this.call('POST', '/__sandbox/faults', settings);
 	clearStats = () => this.call('POST', '/__sandbox/stats/clear');
 	stats(options: { records?: boolean; destinationPrefix?: string } = {}): Promise<SandboxStats> {
@@ -60,16 +64,23 @@ export interface SandboxProcess {
 	url: string;
 	/** The full-scope key (never printed). */
 	apiKey: string;
+	/** The workspace's publishable key, for /track/* (never printed). */
+	publishableKey: string;
 	admin: SandboxAdmin;
 	stop(): Promise<void>;
 }
 
-/** Starts `sandbox/cli.ts` on a free port with `links` seeded links and waits for its "listening" line. */
-export async function startSandboxProcess(options: { links: number; rate?: number; burst?: number }): Promise<SandboxProcess> {
+/**
+ * Starts `sandbox/cli.ts` on a free port with `links` seeded links and waits for its "listening" line. Rate-limit
+ * headers are the sandbox's default (`none`, as Linkkit documents its 429s) unless `rateLimitHeaders` says otherwise.
+ */
+export async function startSandboxProcess(options: { links: number; rate?: number; burst?: number; rateLimitHeaders?: RateLimitHeaderMode }): Promise<SandboxProcess> {
 	const apiKey = `lk_test_${randomBytes(16).toString('hex')}`;
-	const args = ['--import', 'tsx', join(repoRoot, 'sandbox/cli.ts'), '--port', '0', '--links', String(options.links), '--api-key', apiKey];
-	if (options.rate) args.push('--rate', String(options.rate));
+	const publishableKey = `pk_test_${randomBytes(12).toString('hex')}`;
+	const args = ['--import', 'tsx', join(repoRoot, 'sandbox/cli.ts'), '--port', '0', '--links', String(options.links), '--api-key', apiKey, '--publishable-key', publishableKey];
+	if (options.rate) args.push('--rate', `${options.rate}/s`);
 	if (options.burst) args.push('--burst', String(options.burst));
+	if (options.rateLimitHeaders) args.push('--rate-limit-headers', options.rateLimitHeaders);
 	const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, env: pinnedNodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
 	const killOnExit = () => child.kill('SIGKILL');
 	process.once('exit', killOnExit);
@@ -89,7 +100,7 @@ export async function startSandboxProcess(options: { links: number; rate?: numbe
 		child.once('exit', (code) => {
 			clearTimeout(timer);
 			// The key is in the sandbox's own start-up lines: keep it out of the error.
-			reject(new Error(`sandbox exited (code ${code}) before listening: ${output.split(apiKey).join('<key>').slice(-2000)}`));
+			reject(new Error(`sandbox exited (code ${code}) before listening: ${output.split(apiKey).join('<key>').split(publishableKey).join('<key>').slice(-2000)}`));
 		});
 	});
 	const stop = async () => {
@@ -101,5 +112,5 @@ export async function startSandboxProcess(options: { links: number; rate?: numbe
 		await exited;
 		clearTimeout(timer);
 	};
-	return { url, apiKey, admin: new SandboxAdmin(url), stop };
+	return { url, apiKey, publishableKey, admin: new SandboxAdmin(url), stop };
 }

@@ -40,7 +40,10 @@ const itemsNode = (path: string) =>
 		`const { tag, count } = $json.body;\nreturn Array.from({ length: count }, (_, i) => ({ json: { url: \`${DESTINATION_ROOT}/\${tag}/\${i}\` } }));`,
 	);
 
-/** One item: how many came out, and each error item's position and message (with Continue On Fail on). */
+/**
+ * One item: how many came out, and each error item's position and message (with Continue On Fail on); a Create Many
+ * row that was not created (skipped, invalid, unknown) counts as an error item with its status and reason.
+ */
 const summaryNode = (path: string) =>
 	code(
 		`${path}-summary`,
@@ -48,7 +51,8 @@ const summaryNode = (path: string) =>
 		600,
 		[
 			'const all = $input.all();',
-			'const errors = all.flatMap((item, index) => (item.json.error === undefined ? [] : [{ index, item: item.pairedItem?.item, message: String(item.json.error) }]));',
+			'const problem = (json) => json.error !== undefined ? String(json.error) : json.status !== undefined && json.status !== \'created\' ? `${json.status}: ${json.reason ?? \'\'}` : undefined;',
+			'const errors = all.flatMap((item, index) => (problem(item.json) === undefined ? [] : [{ index, item: item.pairedItem?.item, message: problem(item.json) }]));',
 			'return [{ json: { items: all.length, errors } }];',
 		].join('\n'),
 	);

@@ -36,7 +36,9 @@ export class LinkkitTrigger implements INodeType {
 		icon: { light: 'file:../Linkkit/linkkit.svg', dark: 'file:../Linkkit/linkkit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"polling: " + $parameter["event"]}}',
+		// The event's name as the Event field shows it, not its internal value; "polling" says which Linkkit trigger it is.
+		subtitle:
+			'={{ "polling: " + { clickMilestone: "Click Milestone", newClick: "New Click", newConversion: "New Conversion", newLink: "New Link", newSegment: "New Segment", updatedLink: "Updated Link" }[$parameter["event"]] }}',
 		// n8n's node panel shows this under "Linkkit" (it merges this trigger into the action node's entry): it has to say
 		// when to take the instant trigger instead, which the panel lists beside it as "Linkkit Instant".
 		description:

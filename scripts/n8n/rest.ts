@@ -1,8 +1,20 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only tool, never shipped in the n8n package */
 /**
- * The few n8n REST calls the suite and the playground need, as a signed-in owner: owner setup, login and the
- * credential test that the credential dialog's "Test" button runs. n8n ties its session cookie to a `browser-id`
- * header, so every call sends the same one.
+ * The few n8n REST calls the suites and the playground need, as a signed-in owner: owner setup, login, the
+ * credential test that the credential dialog's "Test" button runs, and an execution's stored run data. n8n ties its
+ * session cookie to a `browser-id` header, so every call sends the same one.
  */
+import { createRequire } from 'node:module';
+import { n8nBin } from './provision';
+
+export interface StoredExecution {
+	id: string;
+	status: string;
+	mode: string;
+	startedAt: string | null;
+	/** The run data as n8n saved it (`resultData.runData`, `executionData` with its context), parsed from `flatted`. */
+	data: Record<string, unknown>;
+}
 
 export interface Owner {
 	email: string;
@@ -63,6 +75,26 @@ export class N8nRest {
 		const answer = await fetch(`${this.url}/types/nodes.json`, { headers: { cookie: this.cookie, 'browser-id': this.browserId } });
 		const types = (await answer.json()) as Array<{ name: string }>;
 		return types.map((type) => type.name);
+	}
+
+	/**
+	 * The newest execution of `workflowId` that started at or after `sinceMs`, with its run data as n8n stored it.
+	 * `n8n execute --rawOutput` prints the same data, but through its logger right before the process exits, so a
+	 * large result (a few thousand items, about 1 MB) can be cut short on its way out; n8n's own record is complete.
+	 */
+	async executionSince(workflowId: string, sinceMs: number): Promise<StoredExecution> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await this.call<{ results: Array<Omit<StoredExecution, 'data'>> }>('GET', `/rest/executions?filter=${filter}&limit=20`);
+		if (list.status !== 200) throw new Error(`listing executions failed (${list.status}): ${JSON.stringify(list.body)}`);
+		// Same machine, same clock; n8n stores whole milliseconds.
+		const candidates = list.body.results
+			.filter((execution) => execution.startedAt !== null && Date.parse(execution.startedAt) >= sinceMs - 1000)
+			.sort((a, b) => Number(b.id) - Number(a.id));
+		if (!candidates.length) throw new Error(`No execution of ${workflowId} started since ${new Date(sinceMs).toISOString()}`);
+		const answer = await this.call<{ data: string; status: string; mode: string; startedAt: string | null }>('GET', `/rest/executions/${candidates[0].id}`);
+		if (answer.status !== 200) throw new Error(`reading execution ${candidates[0].id} failed (${answer.status})`);
+		const flatted = createRequire(n8nBin())('flatted') as { parse: (text: string) => Record<string, unknown> };
+		return { id: candidates[0].id, status: answer.body.status, mode: answer.body.mode, startedAt: answer.body.startedAt, data: flatted.parse(answer.body.data) };
 	}
 
 	async credentialTypeNames(): Promise<string[]> {

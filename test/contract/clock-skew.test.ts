@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * A client whose clock is 90 s behind Linkkit's, over real HTTP. Nothing may depend on the two clocks agreeing:
  *  - pacing (issue 8's reproduction): the epoch `X-RateLimit-Reset` read against the local clock once said "resets in

@@ -1,7 +1,9 @@
 /**
- * The pacer against Linkkit's token bucket in virtual time (the sandbox's own limiter and header rules, with
- * latency and a server clock that may be off), so minutes of traffic from one or several clients run in
- * milliseconds and every figure is exact. Rates here are properties of the algorithm, not of this machine.
+ * The pacer against Linkkit's token bucket in virtual time (test/support/simulated-linkkit.ts: one bucket per key,
+ * the header sets a real API might send, latency and a server clock that may be off), so minutes of traffic from one
+ * or several clients run in milliseconds and every figure is exact. Rates here are properties of the algorithm, not
+ * of this machine. This file covers answers with rate-limit headers; pacing-without-headers.test.ts covers the bare
+ * 429s Linkkit documents.
  */
 
 import { LinkkitHttp } from '../../core/http';
@@ -75,7 +77,7 @@ describe('clocks', () => {
 });
 
 describe('headers missing or coarse', () => {
-	it('without any rate-limit header: sends freely until a 429, whose Retry-After then holds every request', async () => {
+	it('without any rate-limit header: paced by what the 429s teach (the goals are in pacing-without-headers.test.ts)', async () => {
 		const run = await simulate({ rate: 5, burst: 5, latencyMs: 20, count: 60, lanes: 4, headers: 'none' });
 		expect(run.errors).toEqual([]);
 		expect(run.server.count(201)).toBe(60);

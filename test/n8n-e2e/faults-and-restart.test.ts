@@ -16,10 +16,12 @@ import { join } from 'node:path';
 import { collect } from '../../core';
 import { n8nBin } from '../../scripts/n8n/provision';
 import { packPackage, repoRoot, startN8n, type RunningN8n } from '../../scripts/n8n/instance';
+import { N8nRest } from '../../scripts/n8n/rest';
 import { countSoak, describeSoak, n8nOutcomes, n8nSoakWorkflow, NO_SOAK_FAULTS, SOAK_BULK_SCRIPT, SOAK_FAULTS, type SoakCount } from '../support/fault-soak';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { startCollector, type Collector } from './collector';
+import { runHeadless } from './runs';
 import { linkkitCredentialJson, locator, triggerToCollector } from './workflows';
 
 const skip = process.env.LINKKIT_SKIP_REAL_N8N === '1';
@@ -38,6 +40,7 @@ describeReal('faults that change data, and a crash between polls, in a real n8n 
 	let sandbox: RunningSandbox;
 	let collector: Collector;
 	let n8n: RunningN8n;
+	let rest: N8nRest;
 	let inserting = true;
 	let inserter: Promise<void> | undefined;
 	let segmentId = '';
@@ -75,6 +78,8 @@ describeReal('faults that change data, and a crash between polls, in a real n8n 
 				if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
 			},
 		});
+		rest = new N8nRest(n8n.url);
+		await rest.setupOwner();
 		// n8n reports ready before it has activated the trigger: wait for the activation poll (it lists the segment's
 		// links) so that every link created from now on is new, not history.
 		const deadline = Date.now() + 120_000;
@@ -103,7 +108,7 @@ describeReal('faults that change data, and a crash between polls, in a real n8n 
 		try {
 			for (const operation of Object.keys(SOAK_ITEMS) as Array<keyof typeof SOAK_ITEMS>) {
 				const started = Date.now();
-				const result = await n8n.execute(operation === 'create' ? 'soakCreate' : 'soakCreateMany');
+				const result = await runHeadless(n8n, rest, operation === 'create' ? 'soakCreate' : 'soakCreateMany');
 				if (!result.ok) console.log(result.output.slice(-3000));
 				expect(result.ok).toBe(true);
 				outputs[operation] = result.data;

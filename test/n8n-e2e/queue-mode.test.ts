@@ -7,6 +7,7 @@
  * Everything is checked against the sandbox's own records (its links and its request log).
  * Skipped when LINKKIT_SKIP_REAL_N8N=1 (`npm run test:fast`).
  */
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,13 +70,25 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 	/** Creates: PUT /v1/links/{code} (derived codes), POST /v1/links and /v1/links/bulk. */
 	const createsSince = (at: number) =>
 		requestsSince(at).filter((r) => (r.method === 'PUT' && r.url.startsWith('/v1/links/')) || (r.method === 'POST' && r.url.startsWith('/v1/links')));
+	/**
+	 * Starts an execution. Each call on a connection of its own: fetch reuses kept-alive sockets, and one the server
+	 * closes just as it is reused fails the call without saying whether n8n started the execution.
+	 */
 	const postWebhook = async (path: string, rows: unknown[]) => {
-		const answer = await fetch(`${cluster.main.url}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ rows }),
+		const payload = JSON.stringify({ rows });
+		const status = await new Promise<number>((resolve, reject) => {
+			const req = request(
+				`${cluster.main.url}/webhook/${path}`,
+				{ method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode ?? 0));
+				},
+			);
+			req.on('error', reject);
+			req.end(payload);
 		});
-		expect(answer.status).toBe(200);
+		expect(status).toBe(200);
 	};
 	const executionsOf = async (workflowId: string): Promise<Execution[]> => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
@@ -123,7 +136,14 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 			concurrency: 2,
 			// How soon n8n notices a dead worker: its job lock lapses (default 60 s) and the stalled-job check runs
 			// (default every 30 s). Shortened so the SIGKILL test does not wait minutes.
-			env: { QUEUE_WORKER_LOCK_DURATION: '15000', QUEUE_WORKER_LOCK_RENEW_TIME: '5000', QUEUE_WORKER_STALLED_INTERVAL: '5000' },
+			env: {
+				QUEUE_WORKER_LOCK_DURATION: '15000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+				QUEUE_WORKER_STALLED_INTERVAL: '5000',
+				// n8n's default pool is 2 connections per process: a worker running two executions while a third saves its
+				// result ran out of them on a loaded machine (connection timeouts, its jobs then failed as stalled).
+				DB_POSTGRESDB_POOL_SIZE: '6',
+			},
 			async beforeStart(cli) {
 				await cli.importCredentials([linkkitCredentialJson(sandbox)]);
 				await cli.importWorkflows([
@@ -241,6 +261,9 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		expect(Object.keys(staticData)).toEqual(['node:Linkkit Trigger']);
 		expect(Object.keys(staticData['node:Linkkit Trigger'] as object)).toEqual(['linkkit']);
 		console.log(`trigger in queue mode: ${wanted.size} new links delivered once each over ${polls.length} polls; state ${JSON.stringify(staticData).length} bytes`);
+		// Proven: unpublish it, so that its polls' executions (every link the later tests make) do not crowd the workers.
+		const deactivated = await rest.call('POST', '/rest/workflows/qNewLinks/deactivate', {});
+		expect(deactivated.status).toBe(200);
 	});
 
 	test('40 webhook calls at once, 5 rows each: 200 links, each row once, no short code shared, no link overwritten', async () => {
@@ -267,8 +290,10 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		expect(new Set(links.map((link) => link.short_code)).size).toBe(200);
 		expect(links.map((link) => link.original_url).sort()).toEqual([...expected].sort());
 		expect(links.filter((link) => link.updated_at !== link.created_at)).toEqual([]);
-		// An upsert onto a shared code would have been answered 200 (an update): every create was answered 201.
-		const puts = createsSince(started).filter((r) => r.method === 'PUT' && r.url.startsWith('/v1/links/'));
+		// An upsert onto a shared code would have been a second PUT to it, answered 200 (an update): each of the 200
+		// codes got one PUT, answered 201.
+		const codes = new Set(links.map((link) => `/v1/links/${link.short_code}`));
+		const puts = createsSince(started).filter((r) => r.method === 'PUT' && codes.has(r.url));
 		const answered = puts.filter((r) => r.status !== 429);
 		expect(answered.map((r) => r.status)).toEqual(answered.map(() => 201));
 		expect(answered).toHaveLength(200);
@@ -297,7 +322,11 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		const started = Date.now();
 		await postWebhook('q-failing', rows);
 		// Let about a third through, then make Linkkit fail every request: the node stops at the next item.
-		while (createsSince(started).filter((r) => r.status === 201).length < 20) await sleep(20);
+		const deadline = Date.now() + 120_000;
+		while (createsSince(started).filter((r) => r.status === 201).length < 20) {
+			if (Date.now() > deadline) throw new Error('Fewer than 20 links within 2 minutes');
+			await sleep(20);
+		}
 		sandbox.setFaults({ rate: 1 });
 		const [failed] = await waitForEnded('qFailing', 1, 120_000);
 		sandbox.setFaults({ rate: 0 });
@@ -350,12 +379,20 @@ describeReal('n8n queue mode: one main, two workers, PostgreSQL and Redis', () =
 		await postWebhook('q-protected', rows);
 		let victim: number[] = [];
 		let execution: Execution | undefined;
+		const deadline = Date.now() + 120_000;
 		while (!execution || victim.length === 0) {
+			if (Date.now() > deadline) throw new Error(`No worker started the execution within 2 minutes (${JSON.stringify(execution)})`);
 			[execution] = await executionsOf('qProtected');
 			if (execution) victim = workerOf(execution.id);
 			await sleep(100);
 		}
-		while (createsSince(started).filter((r) => r.status === 201).length < 15) await sleep(20);
+		while (createsSince(started).filter((r) => r.status === 201).length < 15) {
+			if (Date.now() > deadline) {
+				const [now] = await executionsOf('qProtected');
+				throw new Error(`Fewer than 15 links within 2 minutes; the execution is "${now?.status}": ${now ? await errorOf(now.id) : ''}`);
+			}
+			await sleep(20);
+		}
 		process.kill(cluster.workers[victim[0]].pid as number, 'SIGKILL');
 		const killedAt = Date.now();
 		await sleep(2000);

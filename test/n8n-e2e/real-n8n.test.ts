@@ -15,6 +15,7 @@ import { N8nRest } from '../../scripts/n8n/rest';
 import { realClient } from '../support/fetch-port';
 import { startTestSandbox, TEST_SEED_LINKS, type RunningSandbox } from '../support/sandbox';
 import { startCollector, type Collector } from './collector';
+import { runHeadless } from './runs';
 import {
 	analyticsWorkflow,
 	createManyWorkflow,
@@ -70,7 +71,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 		expect(answer.status).toBe(302);
 		return new URL(answer.headers.get('location') as string).searchParams.get('lkclid') as string;
 	};
-	let clickIds: string[] = [];
+	const clickIds: string[] = [];
 
 	beforeAll(async () => {
 		sandbox = await startTestSandbox();
@@ -90,6 +91,8 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 					triggerToCollector('newLinks', { event: 'newLink' }, collector.url),
 					triggerToCollector('newClicks', { event: 'newClick', link: locator('shortCode', watched) }, collector.url),
 					triggerToCollector('milestone', { event: 'clickMilestone', watch: 'link', milestoneLink: locator('list', watched), milestone: 3 }, collector.url),
+					triggerToCollector('updatedLinks', { event: 'updatedLink' }, collector.url),
+					triggerToCollector('newConversions', { event: 'newConversion', conversionType: 'both' }, collector.url),
 					resourcesWorkflow('everyResource', runTag),
 					createManyWorkflow('createManyRows', [
 						{ url: `https://rows.example.org/${runTag}/1` },
@@ -102,7 +105,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 					bulkShortenExample(),
 				]);
 				// Published before start, so n8n activates the triggers (each first poll records the mark) as it boots.
-				for (const id of ['newLinks', 'newClicks', 'milestone']) {
+				for (const id of ['newLinks', 'newClicks', 'milestone', 'updatedLinks', 'newConversions']) {
 					const published = await cli.cli(['publish:workflow', `--id=${id}`]);
 					if (published.code !== 0) throw new Error(`publish of ${id} failed: ${published.stderr}`);
 				}
@@ -139,12 +142,12 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 		expect(bad.message).toMatch(/API key missing or incorrect/);
 	});
 
-	test('active triggers: the first poll only marks; then each new link once, oldest first, over two one-minute polls; clicks and a milestone once', async () => {
+	test('active triggers: the first poll only marks; then each new link once, oldest first, over two one-minute polls; clicks, a milestone, an update and conversions once', async () => {
 		// The activation polls ran as n8n booted: wait until each trigger asked Linkkit once, so what follows is new.
 		const deadline = Date.now() + 120_000;
 		const asked = () => {
 			const routes = sandbox.stats.list().filter((record) => record.method === 'GET').map((record) => record.url.split('?')[0]);
-			return routes.includes('/v1/links') && routes.includes(`/v1/analytics/links/${watched}`);
+			return routes.includes('/v1/links') && routes.includes(`/v1/analytics/links/${watched}`) && routes.includes('/v1/conversions');
 		};
 		while (!asked() && Date.now() < deadline) await sleep(500);
 		expect(asked()).toBe(true);
@@ -166,6 +169,18 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 		]);
 		const milestones = (await collector.waitFor('/milestone', 1, 90_000)) as Array<{ short_code: string; milestone: number; clicks: number }>;
 		expect(milestones).toEqual([expect.objectContaining({ short_code: watched, milestone: 3, clicks: 3 })]);
+		// A link changed after the activation (links created since are new, not updated), and a lead and a sale recorded.
+		await api().links.update(first[0].short_code, { title: `edited ${runTag}` });
+		const track = async (type: 'lead' | 'sale', extra: object) => {
+			const answer = await fetch(`${sandbox.url}/track/${type}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ publishable_key: sandbox.publishableKey, customer_external_id: `trigger-${runTag}`, ...extra }),
+			});
+			expect(answer.status).toBe(201);
+			return (await answer.json()) as { id: string };
+		};
+		const conversions = [await track('lead', {}), await track('sale', { amount: 1200 })];
 
 		const second = await createdAfter(2, 'second');
 		await visit(watched, { 'X-Sandbox-Country': 'IT' });
@@ -176,16 +191,27 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 		// The fourth click is a new click, but the milestone already fired for this link: no second event.
 		expect(await collector.waitFor('/newClicks', 4, 90_000)).toHaveLength(4);
 		expect(collector.received.get('/milestone')).toHaveLength(1);
+		const updated = (await collector.waitFor('/updatedLinks', 1, 90_000)) as Array<{ short_code: string; title: string }>;
+		expect(updated.map((link) => [link.short_code, link.title])).toEqual([[first[0].short_code, `edited ${runTag}`]]);
+		const converted = (await collector.waitFor('/newConversions', 2, 90_000)) as Array<{ id: string; type: string }>;
+		expect(converted.map((conversion) => [conversion.id, conversion.type])).toEqual([
+			[conversions[0].id, 'lead'],
+			[conversions[1].id, 'sale'],
+		]);
 		// Two polls at least delivered (the first batch and the second came from different polls), nothing twice.
 		await sleep(65_000);
 		expect((collector.received.get('/newLinks') ?? []).length).toBe(5);
 		expect((collector.received.get('/newClicks') ?? []).length).toBe(4);
-		console.log(`trigger: ${TEST_SEED_LINKS + 2} links of history not sent; 5 new links, 4 clicks and 1 milestone delivered once each`);
+		expect((collector.received.get('/updatedLinks') ?? []).length).toBe(1);
+		expect((collector.received.get('/newConversions') ?? []).length).toBe(2);
+		console.log(
+			`trigger: ${TEST_SEED_LINKS + 2} links of history not sent; 5 new links, 4 clicks, 1 milestone, 1 updated link and 2 conversions delivered once each`,
+		);
 	}, 600_000);
 
 	test('every resource in one headless run: links, segments, campaign settings, tags, QR codes, domains, workspaces', async () => {
 		const started = Date.now();
-		const run = await n8n.execute('everyResource');
+		const run = await runHeadless(n8n, rest, 'everyResource');
 		if (!run.ok) console.log(run.output.slice(-3000));
 		expect(run.ok).toBe(true);
 		const out = (node: string) => nodeOutput(run.data, node);
@@ -270,7 +296,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 
 	test('Create Many: each row created, skipped by Linkkit (with its reason) or refused before sending, paired with its row', async () => {
 		const before = sandbox.counts().links;
-		const run = await n8n.execute('createManyRows');
+		const run = await runHeadless(n8n, rest, 'createManyRows');
 		expect(run.ok).toBe(true);
 		const items = nodeItems(run.data, 'Create many');
 		expect(items.map((item) => [item.json.status, item.json.original_url])).toEqual([
@@ -292,7 +318,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 	});
 
 	test('analytics (summary, link clicks, breakdown, timeseries) and conversions (lead tied to a click, sale, get many)', async () => {
-		const run = await n8n.execute('analyticsConversions');
+		const run = await runHeadless(n8n, rest, 'analyticsConversions');
 		if (!run.ok) console.log(run.output.slice(-3000));
 		expect(run.ok).toBe(true);
 		const out = (node: string) => nodeOutput(run.data, node);
@@ -326,7 +352,7 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 			const example = bulkShortenExample();
 			const linkkitStep = example.nodes.find((node) => node.type === 'n8n-nodes-linkkit.linkkit');
 			expect(linkkitStep?.parameters.operation).toBe('createMany');
-			const run = await n8n.execute(example.id);
+			const run = await runHeadless(n8n, rest, example.id);
 			if (!run.ok) console.log(run.output.slice(-3000));
 			expect(run.ok).toBe(true);
 			const out = nodeOutput(run.data, String(linkkitStep?.name));

@@ -104,7 +104,7 @@ describe('Link → Create or Update', () => {
 describe('Link → Get', () => {
 	it('from the list, by short code and by short URL: the same link', async () => {
 		const link = (await run({ resource: 'link', operation: 'create', destination: 'https://example.com/get', shortCode: 'get-me' })).items[0].json;
-		for (const picked of [locator('list', 'get-me'), byCode('get-me'), locator('url', 'https://uselinkkit.com/get-me'), 'https://go.acme.test/get-me']) {
+		for (const picked of [locator('list', 'get-me'), byCode('get-me'), locator('shortUrl', 'https://uselinkkit.com/get-me'), 'https://go.acme.test/get-me']) {
 			const { items } = await run({ resource: 'link', operation: 'get', link: picked });
 			expect(items[0].json).toEqual(link);
 		}
@@ -170,7 +170,7 @@ describe('Link → Update', () => {
 describe('Link → Delete', () => {
 	it('deletes the link; it no longer exists', async () => {
 		await run({ resource: 'link', operation: 'create', destination: 'https://delete.example.org/d', shortCode: 'delete-me' });
-		const { items } = await run({ resource: 'link', operation: 'delete', link: locator('url', 'https://uselinkkit.com/delete-me') });
+		const { items } = await run({ resource: 'link', operation: 'delete', link: locator('shortUrl', 'https://uselinkkit.com/delete-me') });
 		expect(items[0].json).toEqual({ short_code: 'delete-me', deleted: true });
 		expect(await api().links.getOrNothing('delete-me')).toBeUndefined();
 		expect(await collect(api().links.iterate({ search: 'delete.example.org' }, { returnAll: true }))).toEqual([]);

@@ -74,7 +74,7 @@ describe('Segment → Add Link and Remove Link', () => {
 		expect(added).toMatchObject({ short_code: 'seg-link', list_id: b.id, short_url: 'https://uselinkkit.com/seg-link' });
 		expect((await api().links.get('seg-link')).list_id).toBe(b.id);
 
-		const removed = await only({ resource: 'segment', operation: 'removeLink', link: locator('url', 'https://uselinkkit.com/seg-link') });
+		const removed = await only({ resource: 'segment', operation: 'removeLink', link: locator('shortUrl', 'https://uselinkkit.com/seg-link') });
 		expect(removed).toMatchObject({ short_code: 'seg-link', list_id: null });
 		expect((await api().links.get('seg-link')).list_id).toBeNull();
 	});

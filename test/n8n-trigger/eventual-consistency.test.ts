@@ -34,7 +34,7 @@ test('steady writes over 20 checks with lists up to 10 s behind: every event onc
 	const triggers = {
 		links: new TriggerDriver(target, { event: 'newLink' }),
 		updates: new TriggerDriver(target, { event: 'updatedLink' }),
-		clicks: new TriggerDriver(target, { event: 'newClick', link: { __rl: true, mode: 'url', value: `https://uselinkkit.com/${code}` } }),
+		clicks: new TriggerDriver(target, { event: 'newClick', link: { __rl: true, mode: 'shortUrl', value: `https://uselinkkit.com/${code}` } }),
 		conversions: new TriggerDriver(target, { event: 'newConversion', conversionType: 'both' }),
 	};
 	clock += MINUTE;

@@ -74,7 +74,7 @@ test('one link by its short URL: fires once when it reaches the milestone, then 
 	const trigger = new TriggerDriver({ baseUrl: sandbox.url, apiKey: sandbox.apiKey }, {
 		event: 'clickMilestone',
 		watch: 'link',
-		milestoneLink: { __rl: true, mode: 'url', value: `https://uselinkkit.com/${code}` },
+		milestoneLink: { __rl: true, mode: 'shortUrl', value: `https://uselinkkit.com/${code}` },
 		milestone: 3,
 	});
 	await check(trigger);

@@ -33,7 +33,7 @@ const keyOf = (driver: TriggerDriver) => (driver.staticData.linkkit as { key: st
 const field = (name: string) => trigger.description.properties.find((property) => property.name === name) as INodeProperties;
 
 test('the link fields offer the list, a short code and a short URL; the segment fields the list and an ID', () => {
-	for (const name of ['link', 'milestoneLink']) expect(field(name).modes?.map((mode) => mode.name)).toEqual(['list', 'shortCode', 'url']);
+	for (const name of ['link', 'milestoneLink']) expect(field(name).modes?.map((mode) => mode.name)).toEqual(['list', 'shortCode', 'shortUrl']);
 	for (const name of ['segment', 'milestoneSegment']) expect(field(name).modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
 	const searches = Object.keys(trigger.methods.listSearch);
 	for (const name of ['link', 'segment']) expect(searches).toContain(field(name).modes?.[0].typeOptions?.searchListMethod);
@@ -52,7 +52,7 @@ test('every way of giving the link watches it and keeps one place: a change of m
 	const ways = [
 		{ __rl: true, mode: 'list', value: code },
 		{ __rl: true, mode: 'shortCode', value: code },
-		{ __rl: true, mode: 'url', value: `https://uselinkkit.com/${code}` },
+		{ __rl: true, mode: 'shortUrl', value: `https://uselinkkit.com/${code}` },
 		`https://go.acme.test/${code}`,
 		code,
 	];

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, never shipped in the n8n package */
 /**
  * The fault soak, shared by the small run in the real-n8n suites (test/n8n-e2e/faults-and-restart.test.ts) and the
  * full-size `npm run soak` (bench/soak.ts): items created through the n8n node while the sandbox injects a mix of

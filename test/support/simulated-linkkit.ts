@@ -13,8 +13,8 @@ import type { HttpRequest, HttpResponse, LinkkitPort } from '../../core/transpor
 import { VirtualClock } from './virtual-time';
 
 /**
- * `none`: a 429 is a bare `{"error": "Too many requests"}` (what Linkkit documents). `retry-after`: the same with
- * `Retry-After: <whole seconds>`. `contract`: every header the sandbox's `--rate-limit-headers full` sends
+ * `none`: a 429 is a bare `{"error": "Too many requests"}` (what Linkkit documents), answers carry only `Date`.
+ * `retry-after`: the same with `Retry-After: <whole seconds>` on 429s. `contract`: every header the sandbox's `--rate-limit-headers full` sends
  * (Limit, Remaining, epoch Reset, Reset-After to the ms, Policy, Date; Retry-After on 429s). `coarse`: Limit,
  * Remaining, an epoch Reset and Date (whole seconds, no policy). `epoch-only`: Limit, Remaining and an epoch Reset,
  * no Date (plus Retry-After on 429s).
@@ -34,7 +34,7 @@ export interface SimulatedLinkkitOptions extends Limit {
 	/** The server's clock minus the client's. */
 	serverAheadMs?: number;
 	headers?: HeaderStyle;
-	/** Seed for the latency draws. */
+	/** Seed for the latency draws (and, in simulateTraffic, the clients' own random draws). */
 	seed?: number;
 }
 
@@ -146,10 +146,11 @@ export class SimulatedLinkkit {
 			'X-RateLimit-Reset': String(Math.ceil((now + resetSeconds * 1000) / 1000)),
 		};
 		switch (this.options.headers ?? 'contract') {
+			// Any HTTP server sends its Date; the pacer must not need it (nor trust it) without rate-limit headers.
 			case 'none':
-				return {};
+				return { Date: date };
 			case 'retry-after':
-				return retryAfter;
+				return { Date: date, ...retryAfter };
 			case 'contract':
 				return {
 					...basic,
@@ -263,7 +264,7 @@ export async function simulateTraffic(options: TrafficOptions): Promise<TrafficR
 	const work = Array.from({ length: options.clients ?? 1 }, async (_, c) => {
 		await clock.sleep(options.startsMs?.[c] ?? 0);
 		const startedAt = (clock.now() - start) / 1000;
-		const port = server.port(`client${c}`, seeded(c + 11));
+		const port = server.port(`client${c}`, seeded((options.seed ?? 0) * 100 + c + 11));
 		const retry = options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs };
 		const http = new LinkkitHttp(port, { baseUrl: 'https://api.uselinkkit.com', retry });
 		const errors = await createMany(http, options.count, options.lanes ?? 1, `c${c}`);

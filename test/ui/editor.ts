@@ -2,15 +2,51 @@
 /**
  * The parts of n8n 2.41's editor the browser test uses, found by the data-test-id attributes n8n's own end-to-end
  * tests rely on (they change less often than classes or layout). Each helper does what a person does: click, type,
- * pick from a list; none reaches into n8n's state.
+ * pick from a list; none reaches into n8n's state. What a run produced is read from the messages n8n's server pushes
+ * to the page (the ones the editor draws its output panel from), so a check never mistakes the previous run's output,
+ * still on screen, for the new one.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, WebSocket } from 'playwright-core';
+
+/** A node's run as n8n pushed it to the editor. */
+export interface StepRun {
+	status: string;
+	/** The `json` of each item the node put out (first output). */
+	items: Array<Record<string, unknown>>;
+	/** The node's error message, when it failed. */
+	error?: string;
+}
+
+interface PushMessage {
+	type: string;
+	data: {
+		executionId?: string;
+		nodeName?: string;
+		status?: string;
+		data?: { data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message?: string; description?: string } };
+	};
+}
 
 export class Editor {
+	/** Every message n8n pushed to the page (`/rest/push`), oldest first. */
+	private readonly pushed: PushMessage[] = [];
+
 	constructor(
 		readonly page: Page,
 		readonly url: string,
-	) {}
+	) {
+		// Before the first page loads: each editor page opens its own push connection.
+		page.on('websocket', (socket: WebSocket) => {
+			if (!socket.url().includes('/rest/push')) return;
+			socket.on('framereceived', ({ payload }) => {
+				try {
+					this.pushed.push(JSON.parse(String(payload)) as PushMessage);
+				} catch {
+					// Not a JSON message (a heartbeat).
+				}
+			});
+		});
+	}
 
 	async signIn(email: string, password: string): Promise<void> {
 		await this.page.goto(`${this.url}/signin`);
@@ -36,8 +72,15 @@ export class Editor {
 
 	/** Double-clicks a node on the canvas to open its panel. */
 	async openNode(name: string): Promise<void> {
-		await this.page.getByTestId('canvas-node').filter({ hasText: name }).first().dblclick();
+		await this.page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
 		await this.ndv().waitFor();
+	}
+
+	/** Clicks an empty spot of the canvas, so that the next node added is not connected to the selected one. */
+	async deselect(): Promise<void> {
+		// A step that failed may have left a node's panel open over the canvas.
+		if (await this.ndv().isVisible()) await this.closeNode();
+		await this.page.locator('.vue-flow__pane').click({ position: { x: 40, y: 40 } });
 	}
 
 	// The node panel ("What triggers this workflow?" / "What happens next?")
@@ -53,7 +96,7 @@ export class Editor {
 	}
 
 	/** Entries of the node panel's current list, whose visible text contains `text`. */
-	nodePanelItem(text: string): Locator {
+	nodePanelItem(text: string | RegExp): Locator {
 		return this.nodePanel().getByTestId('item-iterator-item').filter({ hasText: text });
 	}
 
@@ -68,6 +111,35 @@ export class Editor {
 		);
 	}
 
+	/**
+	 * Adds a node as a person does from the "+" in the corner: search, the package's entry (found by `entry`, the text
+	 * it shows), then the action or trigger event; the new node's panel opens.
+	 */
+	async addNode(search: string, entry: string, action: string): Promise<void> {
+		await this.searchNodes(search);
+		await this.nodePanelItem(entry).first().click();
+		await this.nodePanelItem(action).first().click();
+		await this.ndv().waitFor();
+	}
+
+	/** The same for a trigger event once the workflow has a step: the package's triggers are then folded away. */
+	async addTrigger(search: string, entry: string, event: string): Promise<void> {
+		await this.searchNodes(search);
+		await this.nodePanelItem(entry).first().click();
+		await this.nodePanel().getByText(/^Triggers \(\d+\)$/).click();
+		await this.nodePanelItem(event).first().click();
+		await this.ndv().waitFor();
+	}
+
+	/** Waits until n8n's pop-up messages have slid fully into the window (a screenshot before shows them cut off). */
+	async toastsInView(): Promise<void> {
+		const width = this.page.viewportSize()?.width ?? 1440;
+		await settled(
+			async () => await this.page.locator('.el-notification').evaluateAll((toasts) => toasts.map((toast) => Math.round(toast.getBoundingClientRect().right))),
+			(rights) => rights.every((right) => right <= width),
+		);
+	}
+
 	// The node's panel (NDV)
 
 	ndv(): Locator {
@@ -76,6 +148,11 @@ export class Editor {
 
 	parameter(name: string): Locator {
 		return this.ndv().getByTestId(`parameter-input-${name}`);
+	}
+
+	/** The panel's parameters as text (labels, hints, notices), in order. */
+	async parametersText(): Promise<string> {
+		return await this.ndv().getByTestId('node-parameters').innerText();
 	}
 
 	/** The selected credential's name, as the panel's Credential field shows it. */
@@ -97,21 +174,59 @@ export class Editor {
 		return this.page.locator('.el-popper:visible .el-select-dropdown__item');
 	}
 
-	/** "Execute step" on an action, "Fetch Test Event" on a trigger: the same button. */
-	async executeStep(): Promise<void> {
+	/** The texts of a drop-down's options (name and description), then closes it again. */
+	async optionsOf(name: string): Promise<string[]> {
+		await this.parameter(name).click();
+		await this.visibleOptions().first().waitFor();
+		const texts = (await this.visibleOptions().allInnerTexts()).map((text) => text.trim());
+		await this.page.keyboard.press('Escape');
+		return texts;
+	}
+
+	/** "Add Field" / "Add Option" of a collection (`label`, e.g. "Additional Fields"): adds the field named `field`. */
+	async addCollectionField(label: string, field: string): Promise<string[]> {
+		await this.ndv().getByTestId('parameter-item').filter({ hasText: label }).getByTestId('collection-parameter-add').click();
+		await this.visibleOptions().first().waitFor();
+		const offered = (await this.visibleOptions().allInnerTexts()).map((text) => text.trim());
+		await this.visibleOptions().filter({ hasText: field }).first().click();
+		return offered;
+	}
+
+	/**
+	 * "Execute step" on an action, "Fetch Test Event" on a trigger (the same button): waits for n8n to finish the run,
+	 * then for the output panel to show it, and returns what the node put out.
+	 */
+	async executeStep(nodeName: string): Promise<StepRun> {
+		const from = this.pushed.length;
 		await this.ndv().getByTestId('node-execute-button').click();
+		const finished = await waitFor(() => this.pushed.slice(from).find((message) => message.type === 'executionFinished'), 60_000, 'n8n to finish the run');
+		const executionId = finished.data.executionId;
+		const after = this.pushed
+			.slice(from)
+			.find((message) => message.type === 'nodeExecuteAfterData' && message.data.executionId === executionId && message.data.nodeName === nodeName);
+		const items = (after?.data.data?.data?.main?.[0] ?? []).map((item) => item.json);
+		const error = after?.data.data?.error;
+		const run: StepRun = { status: finished.data.status ?? 'unknown', items, error: error ? (error.message ?? error.description) : undefined };
+		// The output panel draws from the same messages; then the run button gets its label back (a screenshot before
+		// that shows a blank button).
+		if (run.error) await this.output().getByText(run.error).first().waitFor();
+		else await this.output().getByTestId('node-run-status-success').waitFor();
+		await this.ndv().getByTestId('node-execute-button').filter({ hasText: /Execute step|Fetch Test Event/ }).waitFor();
+		return run;
 	}
 
 	output(): Locator {
 		return this.ndv().getByTestId('output-panel');
 	}
 
-	/** Waits until the output panel shows a successful run with `text` in it. */
+	/** Switches the output panel to its JSON view (every field in full, rather than columns cut at the panel's edge). */
+	async showOutputAsJson(): Promise<void> {
+		await this.output().getByTestId('radio-button-json').click();
+	}
+
+	/** Waits until the output panel shows `text`; returns everything it shows. */
 	async outputShows(text: string): Promise<string> {
-		await this.output().getByTestId('node-run-status-success').waitFor();
 		await this.output().getByText(text).first().waitFor();
-		// The run button gets its label back once the run is over (a screenshot before shows a blank button).
-		await this.ndv().getByTestId('node-execute-button').filter({ hasText: /Execute step|Fetch Test Event/ }).waitFor();
 		return await this.output().innerText();
 	}
 
@@ -130,6 +245,11 @@ export class Editor {
 		return await this.picker(name).getByTestId('rlc-mode-selector').locator('input').inputValue();
 	}
 
+	/** What the picker's field shows: the picked entry's name, or the short code, URL or ID typed in. */
+	async pickerValue(name: string): Promise<string> {
+		return await this.picker(name).getByTestId('rlc-input-container').locator('input').inputValue();
+	}
+
 	/** The mode names the picker offers, as its mode menu lists them. */
 	async pickerModes(name: string): Promise<string[]> {
 		await this.picker(name).getByTestId('rlc-mode-selector').click();
@@ -141,7 +261,20 @@ export class Editor {
 		return names;
 	}
 
-	async setPickerMode(name: string, mode: 'list' | 'id' | 'shortUrl'): Promise<void> {
+	/**
+	 * Whether the selected mode's name fits its box: n8n gives the mode menu a fixed, narrow width (room for about 47
+	 * pixels of text), so a longer name is cut off. n8n's own "From list" runs a pixel over it; that much is allowed.
+	 */
+	async pickerModeFits(name: string): Promise<boolean> {
+		const input = this.picker(name).getByTestId('rlc-mode-selector').locator('input');
+		const { scrollWidth, clientWidth } = await input.evaluate((element) => {
+			const box = element as unknown as { scrollWidth: number; clientWidth: number };
+			return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth };
+		});
+		return scrollWidth <= clientWidth + 2;
+	}
+
+	async setPickerMode(name: string, mode: string): Promise<void> {
 		await this.picker(name).getByTestId('rlc-mode-selector').click();
 		await this.page.getByTestId(`mode-${mode}`).click();
 	}
@@ -155,11 +288,19 @@ export class Editor {
 		return this.page.getByTestId('rlc-item');
 	}
 
-	/** Types into the open list's search box; returns the entries shown once n8n has Linkkit's answer for it. */
+	/**
+	 * Types into the open list's search box; returns the entries shown once n8n has Linkkit's answer for it (n8n keeps
+	 * answers per text, so use a text not searched before in this field).
+	 */
 	async searchPicker(text: string): Promise<string[]> {
-		const answer = this.page.waitForResponse(
-			(response) => response.url().includes('/rest/dynamic-node-parameters/resource-locator-results') && (response.request().postData() ?? '').includes(text),
-		);
+		const answer = this.page.waitForResponse((response) => {
+			if (!response.url().includes('/rest/dynamic-node-parameters/resource-locator-results')) return false;
+			try {
+				return (JSON.parse(response.request().postData() ?? '{}') as { filter?: string }).filter === text;
+			} catch {
+				return false;
+			}
+		});
 		await this.page.getByTestId('rlc-search').fill(text);
 		const body = (await (await answer).json()) as { data: { results: Array<{ name: string }> } };
 		const expected = body.data.results.map((result) => result.name);
@@ -189,6 +330,17 @@ export class Editor {
 	async closeCredential(): Promise<void> {
 		await this.credentialDialog().locator('.el-dialog__close').first().click();
 		await this.credentialDialog().waitFor({ state: 'hidden' });
+	}
+}
+
+/** Polls until `read` gives a value; fails after `timeoutMs` naming what it waited for. */
+async function waitFor<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = read();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }
 

@@ -45,7 +45,7 @@ export function locatorField(kind: LocatorKind, overrides: Partial<INodeProperti
 			...(kind === 'link'
 				? [
 						{
-							displayName: 'By Short Code',
+							displayName: 'By Code',
 							name: 'shortCode',
 							type: 'string' as const,
 							placeholder: 'abc123',
@@ -56,10 +56,11 @@ export function locatorField(kind: LocatorKind, overrides: Partial<INodeProperti
 								},
 							],
 						},
-						// "By URL", n8n's usual name: the mode menu is too narrow for more.
+						// "By URL", n8n's usual name: the mode menu is too narrow for more. Not named `url`: n8n puts an
+						// "open" link beside a mode of that name, and opening a short URL would record a click.
 						{
 							displayName: 'By URL',
-							name: 'url',
+							name: 'shortUrl',
 							type: 'string' as const,
 							placeholder: 'https://uselinkkit.com/abc123',
 							validation: [
@@ -116,7 +117,7 @@ export function readLocator(raw: unknown): LocatorValue {
 		return { mode: String(mode ?? 'id'), value: value === undefined || value === null ? '' : String(value).trim() };
 	}
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	return { mode: /^https?:\/\//i.test(value) ? 'url' : 'id', value };
+	return { mode: /^https?:\/\//i.test(value) ? 'shortUrl' : 'id', value };
 }
 
 /** The short code a link picker stands for (a short URL is read back to its code); `field` names it in errors. */

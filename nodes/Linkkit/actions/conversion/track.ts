@@ -12,7 +12,7 @@ import { asJson, runPerItem } from '../common/execution';
 import { ledgerKey, onceInRun } from '../common/execution-ledger';
 
 export const PUBLISHABLE_KEY_NOTICE: INodeProperties = {
-	displayName: "Recording needs your workspace's publishable key (pk_…): add it to the Linkkit credential as Publishable Key",
+	displayName: "Recording uses your workspace's publishable key (pk_…), from the Linkkit credential's Publishable Key field",
 	name: 'publishableKeyNotice',
 	type: 'notice',
 	default: '',
