@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only benchmark, never shipped in the n8n package */
 /**
- * `npm run bench [-- --sections throughput,rows,polls,zapier,weight] [--rounds 3] [--baseline-rounds 1]
+ * `npm run bench [-- --sections throughput,rows,polls,instant,zapier,weight] [--rounds 3] [--baseline-rounds 1]
  *  [--slow-rounds 1] [--rows-rounds 3] [--bulk-seconds 5] [--only <text>,…]`
  *
  * Every figure is counted by the sandbox (its /__sandbox/stats) or read from the execution n8n saved, on a real n8n
@@ -39,10 +39,11 @@ import {
 	type VariantRun,
 	type VariantSummary,
 } from './sections/throughput';
+import { INSTANT_LATENCY_HEADER, INSTANT_REQUESTS_HEADER, instantLatencyRows, instantRequestRows, runInstant } from './sections/instant';
 import { measureWeight } from './sections/weight';
 import { runZapier } from './sections/zapier';
 
-const SECTIONS = ['throughput', 'rows', 'polls', 'zapier', 'weight'] as const;
+const SECTIONS = ['throughput', 'rows', 'polls', 'instant', 'zapier', 'weight'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function options() {
@@ -254,6 +255,13 @@ async function main() {
 			console.log(
 				`\n${markdownTable(['event', ...(POLL_HEADER_MODES.length > 1 ? ['headers'] : []), 'poll', ...ACCOUNT_SIZES.map((size) => `${n(size)} links`), 'ms, largest ÷ smallest account'], pollTableRows(costs))}\n`,
 			);
+		}
+
+		if (opts.sections.includes('instant')) {
+			console.log('\nInstant (webhook) vs polling trigger: latency and requests while the account is quiet (about 8 minutes)');
+			const instant = await runInstant(tarball(), console.log);
+			results.instant = instant;
+			console.log(`\n${markdownTable(INSTANT_LATENCY_HEADER, instantLatencyRows(instant))}\n\n${markdownTable(INSTANT_REQUESTS_HEADER, instantRequestRows(instant))}\n`);
 		}
 
 		if (opts.sections.includes('zapier')) {
