@@ -6,7 +6,7 @@
  * first (npm test does it).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
@@ -73,5 +73,48 @@ describe('the published n8n package', () => {
 			for (const id of requires) if (!id.startsWith('.') && id !== 'n8n-workflow' && id !== 'crypto') offending.push(`${file}: requires ${id}`);
 		}
 		expect(offending).toEqual([]);
+	});
+
+	it('points at no file it does not ship (no "main" outside the package)', () => {
+		for (const field of ['main', 'module', 'types', 'bin'] as const) {
+			const value = manifest[field];
+			if (value === undefined) continue;
+			for (const target of typeof value === 'string' ? [value] : Object.values(value as Record<string, string>)) expect(files).toContain(String(target).replace(/^\.\//, ''));
+		}
+	});
+});
+
+/**
+ * The README npm and n8n show is for the people who install the package: n8n's community-node README template
+ * (Installation, Operations, Credentials, Compatibility, Usage, Resources, Version history), and what a user needs
+ * before anything about developing it.
+ */
+describe('the README the package ships', () => {
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
+
+	it("has every section of n8n's community-node README template, in its order", () => {
+		const template = ['Installation', 'Operations', 'Credentials', 'Compatibility', 'Usage', 'Resources', 'Version history'];
+		expect(headings).toEqual(expect.arrayContaining(template));
+		const positions = template.map((heading) => headings.indexOf(heading));
+		expect(positions).toEqual([...positions].sort((a, b) => a - b));
+	});
+
+	it('keeps development matters after everything a user reads', () => {
+		const userPart = readme.slice(0, readme.indexOf('\n## Development'));
+		expect(readme).toContain('\n## Development');
+		expect(userPart).not.toMatch(/sandbox|jest|npm test|bench|Zapier/i);
+		expect(readme.slice(readme.indexOf('\n## Development'))).toMatch(/npm install && npm run dev[\s\S]*npm test/);
+	});
+
+	it('names the lowest n8n version tested and the current version in its history', () => {
+		const compatibility = readme.slice(readme.indexOf('## Compatibility'), readme.indexOf('## Usage'));
+		expect(compatibility).toMatch(/n8n \*\*\d+\.\d+\.\d+\*\*/);
+		expect(readme.slice(readme.indexOf('## Version history'))).toContain(`**${manifest.version}**`);
+	});
+
+	it('links only to places that exist (relative links resolve in the repository)', () => {
+		const missing = [...readme.matchAll(/\]\((?!https?:|#)([^)#]+)/g)].map((m) => m[1]).filter((target) => !existsSync(join(root, target)));
+		expect(missing).toEqual([]);
 	});
 });
