@@ -14,7 +14,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { deliveryItem, LinkkitError, parseDelivery, SIGNATURE_HEADER, validateUuid, type WebhookEvent, shortCodeFrom, isBlank } from '../../core';
 import { readLocator } from '../Linkkit/actions/common/locators';
 import { listSearch } from '../Linkkit/methods';
-import { linkkitClient, type LinkkitContext } from '../Linkkit/transport';
+import { linkkitClient } from '../Linkkit/transport';
 import { toNodeError } from '../Linkkit/transport/errors';
 import { admit, deliveryJson, signedBy, wanted, type DeliveryFilters } from './deliveries';
 import { instantTriggerProperties } from './description';
@@ -42,14 +42,6 @@ function filtersOf(context: Context, events: WebhookEvent[]): DeliveryFilters {
 		if (!isBlank(link)) filters.shortCode = shortCodeFrom('link', link);
 	}
 	return filters;
-}
-
-/**
- * The shared transport (`httpRequestWithAuthentication`, n8n's `sleep`) names the contexts the other nodes run in;
- * n8n's hook context (activation and deactivation) carries the same `helpers` and `getCredentials`.
- */
-function clientFor(context: IHookFunctions | IExecuteFunctions) {
-	return linkkitClient(context as unknown as LinkkitContext);
 }
 
 /** A rate-limit wait is worded for this node (the shared wording names the action node's options or the next poll). */
@@ -116,7 +108,7 @@ export class LinkkitInstantTrigger implements INodeType {
 				if (!url) throw new NodeOperationError(this.getNode(), 'n8n gave this node no webhook URL.');
 				try {
 					filtersOf(this, events);
-					const client = await clientFor(this);
+					const client = await linkkitClient(this);
 					const result = await replaceSubscriptions({ subscribe: client.hooks.subscribe, unsubscribe: client.hooks.unsubscribe }, stateOf(this), url, events);
 					if (result.error !== undefined) throw result.error;
 				} catch (error) {
@@ -130,7 +122,7 @@ export class LinkkitInstantTrigger implements INodeType {
 				if (subscriptionsOf(state).length === 0) return true;
 				let failure: unknown;
 				try {
-					const client = await clientFor(this);
+					const client = await linkkitClient(this);
 					const result = await endSubscriptions({ subscribe: client.hooks.subscribe, unsubscribe: client.hooks.unsubscribe }, state);
 					failure = result.error;
 				} catch (error) {
@@ -182,7 +174,7 @@ export class LinkkitInstantTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const input = this.getInputData();
 		const includeDetails = this.getNodeParameter('options.includeEventDetails', 0, false) as boolean;
-		const client = await clientFor(this);
+		const client = await linkkitClient(this);
 		const output: INodeExecutionData[] = [];
 		for (let index = 0; index < input.length; index++) {
 			const delivery = parseDelivery(input[index].json);

@@ -1,16 +1,17 @@
 /**
  * n8n's side of the core's port: requests go through `httpRequestWithAuthentication` (so n8n adds the credential's
  * Bearer header and the core never sees the API key) and waits through n8n's `sleep`.
- * Shared by the Linkkit action node and the Linkkit Trigger node.
+ * Shared by the Linkkit action node, the Linkkit Trigger node and the Linkkit Instant Trigger (its hook context
+ * subscribes and unsubscribes).
  */
 
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { createLinkkitClient, normaliseBaseUrl } from '../../../core';
 import type { HttpResponse, LinkkitClient, LinkkitPort, RetryOptions } from '../../../core';
 
-export type LinkkitContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type LinkkitContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const CREDENTIAL_TYPE = 'linkkitApi';
 export const USER_AGENT = 'n8n-nodes-linkkit';
