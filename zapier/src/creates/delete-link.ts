@@ -1,10 +1,19 @@
-/** Delete Link. Why a public app offers it: see "Delete Link" in zapier/README.md. */
+/** Delete Link. Why a public app offers it: zapier/README.md, "Operations kept on purpose". */
 import { shortCodeFrom } from '../../../core';
 import { linkPicker } from '../fields/pickers';
 import { deletedLinkOutputFields } from '../output-fields/link';
 import { linkkitPerform } from '../perform';
 
-const inputFields = [linkPicker({ helpText: 'The link to delete: pick it, or map its short code or short URL. Its short URL stops working.' })];
+const inputFields = [
+	{
+		key: 'cannot_be_undone',
+		label: 'Cannot Be Undone',
+		type: 'copy' as const,
+		helpText:
+			'**This deletes the link for good: it cannot be undone.** Its short URL stops working. To stop a link without deleting it, use Update Link and set Active to No.',
+	},
+	linkPicker({ helpText: 'The link to delete: pick it, or map its short code or short URL. Its short URL stops working.' }),
+];
 
 export const deleteLink = {
 	key: 'delete_link',

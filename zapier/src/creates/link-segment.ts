@@ -1,4 +1,4 @@
-/** Add Link to Segment and Remove Link from Segment (a link is in one segment at most; the API calls them lists). */
+/** Add Link to Segment and Remove Link From Segment (a link is in one segment at most; the API calls them lists). */
 import { shortCodeFrom } from '../../../core';
 import { linkPicker, segmentPicker } from '../fields/pickers';
 import { linkOutputFields } from '../output-fields/link';
@@ -31,7 +31,7 @@ const removeFields = [linkPicker({ helpText: 'The link to take out of its segmen
 export const removeLinkFromSegment = {
 	key: 'remove_link_from_segment',
 	noun: 'Link',
-	display: { label: 'Remove Link from Segment', description: 'Takes a short link out of the segment it is in.' },
+	display: { label: 'Remove Link From Segment', description: 'Takes a short link out of the segment it is in.' },
 	operation: {
 		inputFields: removeFields,
 		perform: linkkitPerform(removeFields, async (client, bundle) => {

@@ -8,7 +8,7 @@ export const authFields = [
 		label: 'API Key',
 		type: 'password' as const,
 		required: true,
-		helpText: 'Your Linkkit API key. Create one in Linkkit under Settings → API Keys.',
+		helpText: 'Your Linkkit API key. Create one in Linkkit under [Settings → API Keys](https://app.uselinkkit.com/settings/api-keys).',
 	},
 	{
 		key: 'publishableKey',
@@ -16,7 +16,7 @@ export const authFields = [
 		type: 'password' as const,
 		required: false,
 		helpText:
-			"Your workspace's publishable key (it starts with pk_), from Settings → API Keys in Linkkit. Needed only for " +
+			"Your workspace's publishable key (it starts with pk_), from [Settings → API Keys](https://app.uselinkkit.com/settings/api-keys) in Linkkit. Needed only for " +
 			'the Track Lead and Track Sale actions; leave it empty otherwise.',
 	},
 ];

@@ -36,6 +36,8 @@ export const conversionOutputFields: OutputField[] = [
 	{ key: 'invoice_id', label: 'Invoice ID', type: 'string' },
 	{ key: 'click_id', label: 'Click ID', type: 'string' },
 	{ key: 'created_at', label: 'Created At', type: 'datetime' },
+	// The user's own names and values: labelled as a whole (its inner keys differ per account).
+	{ key: 'metadata', label: 'Metadata' },
 	...linkSummaryOutputFields,
 ];
 

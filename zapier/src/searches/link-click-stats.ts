@@ -54,7 +54,7 @@ const inputFields = [
 
 export const linkClickStats = {
 	key: 'link_analytics',
-	noun: 'Click Stats',
+	noun: 'Click Summary',
 	display: { label: 'Find Link Click Stats', description: "Finds a short link's clicks in a period, in total and grouped by country, device or another detail." },
 	operation: {
 		inputFields,
