@@ -1,6 +1,8 @@
 /** The connection: API key and publishable key, the test call, the label, and what a refused key does. */
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
+import { accountName } from '../../zapier/src/authentication';
 import { app, appRunner, failureOf, type Item } from './support/app';
+import { renderConnectionLabel } from './support/definition-rules';
 
 let sandbox: RunningSandbox;
 let run: ReturnType<typeof appRunner>;
@@ -26,7 +28,9 @@ describe('connection test and label', () => {
 	test('the test lists links and asks Linkkit whose key it is; the label is the account, never part of a key', async () => {
 		const result = await run<Item>('authentication.test');
 		expect(result).toMatchObject({ name: 'Alex Demo', email: 'alex@acme.test', workspace_id: sandbox.workspaceId });
-		const label = await run<string>('authentication.connectionLabel', { inputData: result });
+		// The label is a template Zapier renders from the test's output: every name in it is a key the test returned.
+		expect(app.authentication.connectionLabel).toBe('{{account}}');
+		const label = renderConnectionLabel(String(app.authentication.connectionLabel), result);
 		expect(label).toBe('Alex Demo (alex@acme.test)');
 		// Not even four characters in a row of either key's secret part.
 		for (const key of [sandbox.apiKey, sandbox.publishableKey]) {
@@ -41,9 +45,10 @@ describe('connection test and label', () => {
 		expect(sandbox.stats.list().map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(['GET /v1/links', 'GET /v1/auth/test']);
 	});
 
-	test('a label without a name falls back to the email, and to a plain word without either', async () => {
-		expect(await run<string>('authentication.connectionLabel', { inputData: { email: 'ops@acme.test', name: null } })).toBe('ops@acme.test');
-		expect(await run<string>('authentication.connectionLabel', { inputData: {} })).toBe('Linkkit account');
+	test('a label without a name falls back to the email, and is empty without either (Zapier then shows its default, never a hard-coded word)', () => {
+		expect(accountName({ email: 'ops@acme.test', name: null })).toBe('ops@acme.test');
+		expect(accountName({ name: 'Alex Demo', email: null })).toBe('Alex Demo');
+		expect(accountName({})).toBe('');
 	});
 });
 

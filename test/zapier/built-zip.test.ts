@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { authDataOf, movableClock, PAST_SETTLE_MS, pointAppAt, ZAPIER_APP_DIR, type Item } from './support/app';
-import { definitionViolations } from './support/definition-rules';
+import { definitionViolations, renderConnectionLabel } from './support/definition-rules';
 import { countSoak, CREATE_FAULTS, soakCreates } from './support/soak';
 import { buildZip } from './support/zip-build';
 import { altered, asZapierRequest, startHookReceiver, type Captured, type HookReceiver } from './support/hook-receiver';
@@ -110,7 +110,7 @@ test('the zip\'s definition.json keeps every rule of support/definition-rules.ts
 test('a connection test, a create, a trigger and a search run from the unzipped build', async () => {
 	const owner = await invoke<Item>('authentication.test', {});
 	expect(owner).toMatchObject({ name: 'Alex Demo', email: 'alex@acme.test' });
-	expect(await invoke<string>('authentication.connectionLabel', { inputData: owner })).toBe('Alex Demo (alex@acme.test)');
+	expect(renderConnectionLabel(JSON.parse(readFileSync(join(unzipped, 'definition.json'), 'utf8')).authentication.connectionLabel, owner)).toBe('Alex Demo (alex@acme.test)');
 	const link = await invoke<Item>('creates.create_link.operation.perform', { inputData: { original_url: 'https://example.com/from-the-zip', title: 'From the zip' } });
 	expect(link).toMatchObject({ title: 'From the zip', short_url: `https://uselinkkit.com/${link.short_code}` });
 	clock.advance(PAST_SETTLE_MS);

@@ -1,29 +1,40 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Zapier app, never shipped in the n8n package */
 /**
  * Custom auth with an API key (and the optional publishable key for tracking). The test lists one link — the call
- * every other step depends on — and then asks Linkkit whose key it is, so the connection is labelled with the
- * account's name and email: enough to tell connections apart, and never any part of a key.
+ * every other step depends on — and then asks Linkkit whose key it is. The connection label is a template over the
+ * test's output (`account`: the account's name and email), so it tells connections apart and never shows any part
+ * of a key: Zapier renders it from what the test returned, not from the connection form.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { KeyOwner } from '../../core';
 import { authFields } from './fields/auth';
 import { linkkitPerform } from './perform';
 
-/** `bundle.inputData` holds what the test returned (Zapier hands it to the label). */
-export function connectionLabel(_z: ZObject, bundle: Bundle): string {
-	const owner = (bundle.inputData ?? {}) as KeyOwner;
+/** What the connection test returns; `account` is what the label shows. */
+export interface ConnectionTestOutput {
+	user_id: string | undefined;
+	workspace_id: string | null;
+	name: string | null;
+	email: string | null;
+	/** "Name (email)", or whichever of the two Linkkit gave; empty without either (Zapier then shows its default). */
+	account: string;
+}
+
+/** The account as the label names it: nothing hard-coded (Zapier already shows the app's name next to it). */
+export function accountName(owner: KeyOwner): string {
 	const name = typeof owner.name === 'string' ? owner.name.trim() : '';
 	const email = typeof owner.email === 'string' ? owner.email.trim() : '';
 	if (name && email) return `${name} (${email})`;
-	return name || email || 'Linkkit account';
+	return name || email;
 }
+
+/** A template over the test's output (Zapier lifts its keys to the top level), never over the connection form. */
+export const CONNECTION_LABEL = '{{account}}';
 
 const test = linkkitPerform(
 	authFields,
-	async (client): Promise<KeyOwner> => {
+	async (client): Promise<ConnectionTestOutput> => {
 		await client.links.listPage({}, 1, 1);
 		const owner = await client.account.whoAmI();
-		return { user_id: owner.user_id, workspace_id: owner.workspace_id ?? null, name: owner.name ?? null, email: owner.email ?? null };
+		return { user_id: owner.user_id, workspace_id: owner.workspace_id ?? null, name: owner.name ?? null, email: owner.email ?? null, account: accountName(owner) };
 	},
 	{ authTest: true },
 );
@@ -32,5 +43,5 @@ export const authentication = {
 	type: 'custom' as const,
 	fields: authFields,
 	test,
-	connectionLabel,
+	connectionLabel: CONNECTION_LABEL,
 };
