@@ -162,7 +162,7 @@ describe('Update Link', () => {
 });
 
 describe('segments of a link', () => {
-	test('Add Link to Segment puts it in (with the segment\'s name); Remove Link from Segment takes it out', async () => {
+	test('Add Link to Segment puts it in (with the segment\'s name); Remove Link From Segment takes it out', async () => {
 		const segment = await aSegment();
 		const link = await create('create_link', { original_url: 'https://example.com/zap/segment-moves' });
 		const added = await create('add_link_to_segment', { link: link.short_code, segmentId: segment.id });
