@@ -121,12 +121,13 @@ describeReal('n8n-nodes-linkkit in a real n8n', () => {
 		await sandbox?.stop();
 	});
 
-	test('the installed package is the packed tarball and n8n loads its two nodes and one credential without warnings', async () => {
+	test('the installed package is the packed tarball and n8n loads its three nodes and one credential without warnings', async () => {
 		expect(installedManifest(n8n.userFolder).name).toBe('n8n-nodes-linkkit');
 		const nodeTypes = await rest.nodeTypeNames();
-		// Two nodes, plus the AI-tool variant n8n derives by itself from the action node's `usableAsTool`.
+		// Three nodes, plus the AI-tool variant n8n derives by itself from the action node's `usableAsTool`.
 		expect(nodeTypes.filter((name) => name.startsWith('n8n-nodes-linkkit.')).sort()).toEqual([
 			'n8n-nodes-linkkit.linkkit',
+			'n8n-nodes-linkkit.linkkitInstantTrigger',
 			'n8n-nodes-linkkit.linkkitTool',
 			'n8n-nodes-linkkit.linkkitTrigger',
 		]);
