@@ -57,6 +57,15 @@ it('each row: created, skipped by Linkkit’s safety checks (with its reason) or
 	expect(sandbox.stats.current().byRoute['POST /v1/links/bulk']).toBe(1);
 });
 
+it('additional fields: an expression is read for each row, a plain value once for all (it cannot differ between rows)', async () => {
+	const rows = [1, 2, 3].map((n) => ({ url: `https://per-row.example.org/${n}`, title: `Row ${n}` }));
+	await run(many({ additionalFields: { title: '={{ $json.title }}', notes: 'same for all' } }), { items: rows });
+	const made = await linksTo('per-row.example.org');
+	expect(made.map((link) => [link.original_url, link.title, link.notes]).sort()).toEqual(
+		rows.map((row) => [row.url, row.title, 'same for all']),
+	);
+});
+
 it('up to 1 000 rows per request by default; Batch Size makes smaller ones; every row once', async () => {
 	const rows = Array.from({ length: 1_205 }, (_, i) => ({ url: `https://large.example.org/${i}` }));
 	const { items } = await run(many(), { items: rows });

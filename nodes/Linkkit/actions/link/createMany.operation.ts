@@ -26,6 +26,7 @@ import { withFieldLabel } from '../../transport/field-labels';
 import { ClientPool } from '../common/execution';
 import { forgetRun, ledgerKey, onceInRun } from '../common/execution-ledger';
 import { optionsField } from '../common/fields';
+import { parameterReader } from '../common/item-parameters';
 import { locatorField, readLocator } from '../common/locators';
 import { destinationField } from './fields';
 
@@ -78,8 +79,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['createMany'] } }, properties);
 
-function readRow(ctx: IExecuteFunctions, itemIndex: number): BulkRowInput {
-	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+type FieldsReader = (itemIndex: number) => IDataObject;
+
+function readRow(ctx: IExecuteFunctions, itemIndex: number, additionalFields: FieldsReader): BulkRowInput {
+	const fields = additionalFields(itemIndex);
 	return {
 		original_url: ctx.getNodeParameter('destination', itemIndex),
 		title: fields.title,
@@ -100,9 +103,9 @@ function recorded(result: BulkImportResult): RecordedBatch {
 /** One input row: its fields, or why they could not be read. */
 type Entry = { itemIndex: number; row: BulkRowInput } | { itemIndex: number; unreadable: unknown };
 
-function readEntry(ctx: IExecuteFunctions, itemIndex: number): Entry {
+function readEntry(ctx: IExecuteFunctions, itemIndex: number, additionalFields: FieldsReader): Entry {
 	try {
-		return { itemIndex, row: readRow(ctx, itemIndex) };
+		return { itemIndex, row: readRow(ctx, itemIndex, additionalFields) };
 	} catch (error) {
 		return { itemIndex, unreadable: error };
 	}
@@ -120,6 +123,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const continueOnFail = this.continueOnFail();
 	const size = Math.min(limits.bulkMaxLinks, Math.max(1, Math.floor(Number(this.getNodeParameter('options.batchSize', 0, limits.bulkMaxLinks)))));
 	const client = await new ClientPool(this).forItem(0);
+	// Read once when it holds no expression (usually: the same title or domain for every row, or nothing).
+	const additionalFields = parameterReader<IDataObject>(this, 'additionalFields', {});
 
 	const read: Batch[] = [];
 	const inFlight = new Set<Promise<void>>();
@@ -134,7 +139,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const entries: Entry[] = [];
 		for (let itemIndex = start; itemIndex < Math.min(items.length, start + size) && proceed(); itemIndex++) {
 			if (itemIndex > start && (itemIndex - start) % ROWS_PER_YIELD === 0) await sleep(0);
-			const entry = readEntry(this, itemIndex);
+			const entry = readEntry(this, itemIndex, additionalFields);
 			if ('unreadable' in entry && !continueOnFail) {
 				readFailure = { error: entry.unreadable, itemIndex };
 				failed = true;
