@@ -4,16 +4,21 @@
  */
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { Linkkit } from '../../nodes/Linkkit/Linkkit.node';
+import { LinkkitInstantTrigger } from '../../nodes/LinkkitInstantTrigger/LinkkitInstantTrigger.node';
 import { LinkkitTrigger } from '../../nodes/LinkkitTrigger/LinkkitTrigger.node';
 
 export const action: INodeTypeDescription = new Linkkit().description;
 export const trigger: INodeTypeDescription = new LinkkitTrigger().description;
+export const instant: INodeTypeDescription = new LinkkitInstantTrigger().description;
 
 const optionsOf = (property: INodeProperties | undefined): INodePropertyOptions[] => (property?.options ?? []) as INodePropertyOptions[];
 
-/** The node panel's trigger events: n8n names each "On <event name in lower case>", in the options' order. */
-export function triggerEvents(): string[] {
-	const event = trigger.properties.find((property) => property.name === 'event');
+/**
+ * The node panel's trigger events: n8n names each "On <event name in lower case>", in the options' order (the polling
+ * trigger's Event field, or the instant trigger's Events).
+ */
+export function triggerEvents(description: INodeTypeDescription = trigger, field = 'event'): string[] {
+	const event = description.properties.find((property) => property.name === field);
 	return optionsOf(event).map((option) => `On ${option.name.toLowerCase()}`);
 }
 

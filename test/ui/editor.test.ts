@@ -8,7 +8,7 @@
  * (`npm run test:fast`).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkLabel, withShortUrl, type Link, type LinkWithUrl } from '../../core';
 import { packPackage, repoRoot, startN8n, type RunningN8n } from '../../scripts/n8n/instance';
@@ -16,7 +16,7 @@ import { n8nBin } from '../../scripts/n8n/provision';
 import { DEMO_OWNER, N8nRest } from '../../scripts/n8n/rest';
 import { startTestSandbox, type RunningSandbox } from '../support/sandbox';
 import { openBrowser, SCREENSHOT_DIR, type Browser } from './browser';
-import { action, actionsByResource, operationDescription, optionOf, pickerModes, propertyOf, trigger, triggerEvents } from './descriptions';
+import { action, actionsByResource, instant, operationDescription, optionOf, pickerModes, propertyOf, trigger, triggerEvents } from './descriptions';
 import { Editor } from './editor';
 
 const skip = process.env.LINKKIT_SKIP_REAL_N8N === '1';
@@ -30,6 +30,16 @@ const CREDENTIAL = { id: 'linkkitBrowserCred', name: 'Linkkit sandbox' };
 /** Visits of the short links look like a person's (Node's own user agent counts as a bot). */
 const BROWSER_USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 const runTag = `ui${Date.now().toString(36)}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every 100 ms until it holds; fails after `timeoutMs` naming what it waited for. */
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`waited ${timeoutMs / 1000} s for ${what}`);
+		await sleep(100);
+	}
+}
 
 // n8n's editor on a shared 2-core machine: a few seconds per click, up to a minute for a page.
 jest.setTimeout(180_000);
@@ -79,7 +89,9 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 	};
 
 	beforeAll(async () => {
-		rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+		// This suite's own screenshots (numbered); other browser suites keep theirs in the same folder.
+		mkdirSync(SCREENSHOT_DIR, { recursive: true });
+		for (const file of readdirSync(SCREENSHOT_DIR)) if (/^\d\d-.*\.png$/.test(file)) rmSync(join(SCREENSHOT_DIR, file));
 		sandbox = await startTestSandbox();
 		const tarball = packPackage(join(repoRoot, 'tmp/ui-n8n/pack'));
 		n8n = await startN8n({
@@ -413,4 +425,66 @@ describeInBrowser('the Linkkit nodes in n8n’s editor, in a real browser', () =
 			expect(node?.parameters).toMatchObject(pickers);
 		}
 	});
+
+	test('Linkkit Instant Trigger: the node panel lists it beside the polling trigger; "Listen for test event" shows a link created in Linkkit, and n8n ends its test subscription', async () => {
+		/** Subscriptions at n8n's test webhook URL (the editor's "Listen for test event"); the sandbox is on 127.0.0.1 too. */
+		const testHooks = () => sandbox.hooks().filter((hook) => hook.url.startsWith(`${n8n.url}/webhook-test/`));
+		const testDeliveries = () => sandbox.deliveries().filter((delivery) => delivery.target_url.startsWith(`${n8n.url}/webhook-test/`));
+		expect(sandbox.hooks()).toEqual([]);
+
+		// A new workflow, as a person starts one: "Linkkit" in the node panel lists both triggers, each saying when to
+		// take the other.
+		await editor.newWorkflow();
+		await editor.searchNodes('Linkkit');
+		const instantEntry = editor.nodePanelItem(instant.description);
+		await editor.nodePanelItem(PANEL_ENTRY).waitFor();
+		await instantEntry.waitFor();
+		const listed = await editor.nodePanelTexts();
+		console.log(`node panel, "Linkkit" searched in a blank workflow:\n  ${listed.map((text) => text.replace(/\s*\n\s*/g, ' | ')).join('\n  ')}`);
+		await shot('31-node-panel-both-triggers');
+
+		await instantEntry.click();
+		expect(await editor.nodePanelTexts(instant.description)).toEqual(triggerEvents(instant, 'events'));
+		await shot('32-node-panel-instant-events');
+		await editor.nodePanelItem('On new link').first().click();
+		await editor.ndv().waitFor();
+		expect(await editor.credentialShown()).toBe(CREDENTIAL.name);
+		await editor.parameter('events').getByText('New Link').waitFor();
+		await shot('33-instant-trigger-new-link');
+
+		// Listening, then stopped without an event: n8n subscribed at its test URL, then ends that subscription.
+		await editor.startListening();
+		expect(testHooks().map((hook) => hook.event)).toEqual(['link.created']);
+		await shot('34-instant-trigger-listening');
+		await editor.stopListening();
+		await until(() => testHooks().length === 0, 'the test subscription to end after Stop Listening');
+
+		// Listening again; a link created in Linkkit (over its API, with the test key) is the test event.
+		const destination = `https://example.com/instant-from-the-editor?run=${runTag}`;
+		let made: LinkWithUrl | undefined;
+		const run = await editor.listenForTestEvent('Linkkit Instant Trigger', async () => {
+			expect(testHooks().map((hook) => hook.event)).toEqual(['link.created']);
+			made = withShortUrl(await api<Link>('POST', '/v1/links', { original_url: destination }));
+		});
+		if (!made) throw new Error('no link was created');
+		expect(run).toMatchObject({
+			status: 'success',
+			items: [expect.objectContaining({ id: made.id, short_code: made.short_code, original_url: destination, short_url: made.short_url })],
+		});
+		expect(run.items).toHaveLength(1);
+		await editor.showOutputAsJson();
+		await editor.outputShows(made.short_url);
+		await editor.outputShows(destination);
+		await shot('35-instant-trigger-test-event');
+
+		// Listening ended with the event: the test subscription is gone, and Linkkit delivered exactly that one event there.
+		await until(() => testHooks().length === 0, 'the test subscription to end after the test event');
+		await until(() => testDeliveries().every((delivery) => delivery.state !== 'pending'), 'the delivery to settle');
+		const deliveries = testDeliveries();
+		expect(deliveries.map((delivery) => [delivery.event, delivery.attempts.map((attempt) => attempt.status)])).toEqual([['link.created', [200]]]);
+		expect(JSON.stringify(deliveries[0].payload)).toContain(made.id);
+		expect(sandbox.hooks()).toEqual([]);
+		console.log(`instant trigger in the editor: test event ${made.short_code} shown; delivery answered in ${deliveries[0].attempts[0].duration_ms} ms`);
+		await editor.closeNode();
+	}, 240_000);
 });

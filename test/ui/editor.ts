@@ -199,7 +199,40 @@ export class Editor {
 	async executeStep(nodeName: string): Promise<StepRun> {
 		const from = this.pushed.length;
 		await this.ndv().getByTestId('node-execute-button').click();
-		const finished = await waitFor(() => this.pushed.slice(from).find((message) => message.type === 'executionFinished'), 60_000, 'n8n to finish the run');
+		return await this.runSince(from, nodeName);
+	}
+
+	/**
+	 * Listening for a test event on a webhook trigger (the same run button): waits until the panel says it is listening
+	 * (n8n has then made the node's test subscription), runs `cause` (what makes the event happen), then waits for the
+	 * run the event starts as `executeStep` does.
+	 */
+	async listenForTestEvent(nodeName: string, cause: () => Promise<void>): Promise<StepRun> {
+		const from = this.pushed.length;
+		await this.startListening();
+		await cause();
+		return await this.runSince(from, nodeName, 90_000);
+	}
+
+	/**
+	 * Starts listening; returns once the panel shows it is listening. n8n 2.41 labels
+	 * the button "Listen for test event" only on its own Webhook node: on another webhook-based trigger it reads "Execute
+	 * step" (and the panel beside it "Pull in events from …").
+	 */
+	async startListening(): Promise<void> {
+		await this.ndv().getByTestId('node-execute-button').filter({ hasText: LISTEN_LABEL }).click();
+		await this.ndv().getByText('Listening for test event').first().waitFor();
+	}
+
+	/** "Stop Listening" (while listening n8n hides the header's run button; the panel's buttons read so): returns once it is back. */
+	async stopListening(): Promise<void> {
+		await this.ndv().getByRole('button', { name: 'Stop Listening' }).first().click();
+		await this.ndv().getByTestId('node-execute-button').filter({ hasText: LISTEN_LABEL }).waitFor();
+	}
+
+	/** The first run n8n reports finished after push message `from`, with what `nodeName` put out, once the panel shows it. */
+	private async runSince(from: number, nodeName: string, timeoutMs = 60_000): Promise<StepRun> {
+		const finished = await waitFor(() => this.pushed.slice(from).find((message) => message.type === 'executionFinished'), timeoutMs, 'n8n to finish the run');
 		const executionId = finished.data.executionId;
 		const after = this.pushed
 			.slice(from)
@@ -211,7 +244,7 @@ export class Editor {
 		// that shows a blank button).
 		if (run.error) await this.output().getByText(run.error).first().waitFor();
 		else await this.output().getByTestId('node-run-status-success').waitFor();
-		await this.ndv().getByTestId('node-execute-button').filter({ hasText: /Execute step|Fetch Test Event/ }).waitFor();
+		await this.ndv().getByTestId('node-execute-button').filter({ hasText: /Execute step|Fetch Test Event|Listen for test event/ }).waitFor();
 		return run;
 	}
 
@@ -332,6 +365,9 @@ export class Editor {
 		await this.credentialDialog().waitFor({ state: 'hidden' });
 	}
 }
+
+/** The run button of a webhook-based trigger that is not listening (see `startListening`). */
+const LISTEN_LABEL = /Listen for test event|Execute step/;
 
 /** Polls until `read` gives a value; fails after `timeoutMs` naming what it waited for. */
 async function waitFor<T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
