@@ -68,7 +68,8 @@ export class LinkkitInstantTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{"instant: " + [].concat($parameter["events"] || []).join(", ")}}',
 		description:
-			'Starts the workflow the moment a link is created, changed or deleted, or clicked (Linkkit webhooks). Linkkit must reach your n8n; otherwise use Linkkit Trigger (polling).',
+			// The node panel lists the polling trigger under "Linkkit" (n8n merges it into the action node's entry).
+			'Starts the workflow the moment a link is created, changed, deleted or clicked (Linkkit webhooks). Linkkit must reach your n8n; otherwise use the polling trigger under "Linkkit".',
 		defaults: { name: 'Linkkit Instant Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -24,7 +24,8 @@ export const LINK_EVENTS: WebhookEvent[] = ['link.created', 'link.updated', 'lin
 export const REACHABILITY_NOTICE =
 	'Linkkit calls this n8n the moment something happens, at its production webhook URL: Linkkit must be able to reach ' +
 	'it (a public https address, n8n\'s WEBHOOK_URL). If your n8n runs on your own machine or behind a firewall, use the ' +
-	'"Linkkit Trigger" (polling) instead: it asks Linkkit every minute or more and needs no incoming connection.';
+	'polling Linkkit Trigger instead (in the nodes panel: "Linkkit", then Triggers): it asks Linkkit every minute or more ' +
+	'and needs no incoming connection.';
 
 export const instantTriggerProperties: INodeProperties[] = [
 	{

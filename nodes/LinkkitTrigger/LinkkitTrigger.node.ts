@@ -39,10 +39,10 @@ export class LinkkitTrigger implements INodeType {
 		// The event's name as the Event field shows it, not its internal value; "polling" says which Linkkit trigger it is.
 		subtitle:
 			'={{ "polling: " + { clickMilestone: "Click Milestone", newClick: "New Click", newConversion: "New Conversion", newLink: "New Link", newSegment: "New Segment", updatedLink: "Updated Link" }[$parameter["event"]] }}',
-		// n8n's node panel shows this under "Linkkit" (it merges this trigger into the action node's entry): it has to say
-		// when to take the instant trigger instead, which the panel lists beside it as "Linkkit Instant".
+		// n8n's node panel shows this under "Linkkit" (it merges this trigger into the action node's entry, and drops
+		// "Trigger" from names): it has to say when to take the instant trigger instead, listed beside it as "Linkkit Instant".
 		description:
-			'Checks Linkkit on a schedule (polling) for new links, clicks, conversions or segments; works wherever n8n runs, even behind a firewall. For links created, changed, deleted or clicked within seconds, use Linkkit Instant Trigger.',
+			'Checks Linkkit on a schedule (polling) for new links, clicks, conversions or segments; works wherever n8n runs, even behind a firewall. For links created, changed, deleted or clicked within seconds, use "Linkkit Instant".',
 		defaults: { name: 'Linkkit Trigger' },
 		polling: true,
 		inputs: [],
