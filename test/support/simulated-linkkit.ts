@@ -36,6 +36,8 @@ export interface SimulatedLinkkitOptions extends Limit {
 	headers?: HeaderStyle;
 	/** Seed for the latency draws (and, in simulateTraffic, the clients' own random draws). */
 	seed?: number;
+	/** Share of requests that take a token and then fail with a 503 (the work failed after the limit let it in). */
+	faultShare?: number;
 }
 
 export interface ServedRequest {
@@ -109,7 +111,11 @@ export class SimulatedLinkkit {
 		const latency = options.latencyMs ?? 0;
 		const random = seeded(options.seed ?? 7);
 		this.latency = typeof latency === 'number' ? () => latency : () => latency[0] + random() * (latency[1] - latency[0]);
+		const faults = seeded((options.seed ?? 7) + 1000);
+		this.faulted = () => faults() < (options.faultShare ?? 0);
 	}
+
+	private readonly faulted: () => boolean;
 
 	private serverNow(): number {
 		return this.clock.now() + (this.options.serverAheadMs ?? 0);
@@ -185,10 +191,11 @@ export class SimulatedLinkkit {
 				const half = this.latency() / 2;
 				await this.clock.sleep(half);
 				const { allowed, tokens } = this.bucket.take(this.serverNow());
-				const status = allowed ? (request.method === 'POST' ? 201 : 200) : 429;
+				const failed = allowed && this.faulted();
+				const status = failed ? 503 : allowed ? (request.method === 'POST' ? 201 : 200) : 429;
 				this.served.push({ client, at: this.clock.now(), status });
 				const headers = { 'content-type': 'application/json', ...this.headersFor(allowed, tokens) };
-				const body = allowed ? { id: `lnk_${this.served.length}`, destination: 'https://example.com' } : { error: 'Too many requests' };
+				const body = failed ? { error: 'Service unavailable' } : allowed ? { id: `lnk_${this.served.length}`, destination: 'https://example.com' } : { error: 'Too many requests' };
 				await this.clock.sleep(half);
 				return { status, headers, body };
 			},
