@@ -198,8 +198,13 @@ export class Editor {
 	 */
 	async executeStep(nodeName: string): Promise<StepRun> {
 		const from = this.pushed.length;
+		// The run this click starts, by the id n8n answers the click with: under load a message about an earlier run can
+		// still arrive after the click, and the first "finished" message then is not this run's.
+		const started = this.page.waitForResponse((response) => /\/rest\/workflows\/[^/]+\/run\b/.test(response.url()) && response.request().method() === 'POST');
 		await this.ndv().getByTestId('node-execute-button').click();
-		return await this.runSince(from, nodeName);
+		const answer = (await (await started).json().catch(() => ({}))) as { data?: { executionId?: string | number } };
+		const executionId = answer.data?.executionId;
+		return await this.runSince(from, nodeName, 60_000, executionId === undefined ? undefined : String(executionId));
 	}
 
 	/**
@@ -230,9 +235,16 @@ export class Editor {
 		await this.ndv().getByTestId('node-execute-button').filter({ hasText: LISTEN_LABEL }).waitFor();
 	}
 
-	/** The first run n8n reports finished after push message `from`, with what `nodeName` put out, once the panel shows it. */
-	private async runSince(from: number, nodeName: string, timeoutMs = 60_000): Promise<StepRun> {
-		const finished = await waitFor(() => this.pushed.slice(from).find((message) => message.type === 'executionFinished'), timeoutMs, 'n8n to finish the run');
+	/**
+	 * The run n8n reports finished after push message `from` (the one with id `wanted`, when known), with what `nodeName`
+	 * put out, once the panel shows it.
+	 */
+	private async runSince(from: number, nodeName: string, timeoutMs = 60_000, wanted?: string): Promise<StepRun> {
+		const finished = await waitFor(
+			() => this.pushed.slice(from).find((message) => message.type === 'executionFinished' && (wanted === undefined || String(message.data.executionId) === wanted)),
+			timeoutMs,
+			'n8n to finish the run',
+		);
 		const executionId = finished.data.executionId;
 		const after = this.pushed
 			.slice(from)
