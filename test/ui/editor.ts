@@ -357,8 +357,15 @@ export class Editor {
 		return expected;
 	}
 
+	/**
+	 * Types into a picker as a person does, then leaves the field (Tab), which is when n8n takes a typed value for sure:
+	 * a run started right after `fill` could still use the picker's previous value under load (seen twice in CI).
+	 */
 	async typeInPicker(name: string, value: string): Promise<void> {
-		await this.picker(name).getByTestId('rlc-input-container').locator('input').fill(value);
+		const input = this.picker(name).getByTestId('rlc-input-container').locator('input');
+		await input.fill(value);
+		await input.press('Tab');
+		await this.page.waitForTimeout(500);
 	}
 
 	// The credential dialog
