@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { workflow, type NodeJson } from '../../test/n8n-e2e/workflows';
-import { DESTINATION_ROOT } from './workflows';
+import { code, itemsNode, webhook } from './workflows';
 
 export interface CredentialRef {
 	id: string;
@@ -21,32 +21,6 @@ export interface CredentialRef {
 /** Rows per bulk request (Linkkit's maximum, and Create Many's default Batch Size). */
 export const BULK_ROWS = 1000;
 
-const webhook = (path: string): NodeJson & { webhookId: string } => ({
-	id: `${path}-webhook`,
-	name: 'Webhook',
-	type: 'n8n-nodes-base.webhook',
-	typeVersion: 2,
-	position: [0, 0],
-	webhookId: randomUUID(),
-	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
-});
-
-const code = (id: string, name: string, x: number, jsCode: string): NodeJson => ({
-	id,
-	name,
-	type: 'n8n-nodes-base.code',
-	typeVersion: 2,
-	position: [x, 0],
-	parameters: { jsCode },
-});
-
-const itemsNode = (path: string) =>
-	code(
-		`${path}-items`,
-		'Items',
-		200,
-		`const { tag, count } = $json.body;\nreturn Array.from({ length: count }, (_, i) => ({ json: { url: \`${DESTINATION_ROOT}/\${tag}/\${i}\` } }));`,
-	);
 
 /**
  * One item: the execution, how many items came out, how many were failures (error items with Continue On Fail, and

@@ -13,7 +13,7 @@ export const DESTINATION_ROOT = 'https://bench.example.org';
 
 export const destinationOf = (tag: string, index: number) => `${DESTINATION_ROOT}/${tag}/${index}`;
 
-const webhook = (path: string): NodeJson & { webhookId: string } => ({
+export const webhook = (path: string): NodeJson & { webhookId: string } => ({
 	id: `${path}-webhook`,
 	name: 'Webhook',
 	type: 'n8n-nodes-base.webhook',
@@ -23,7 +23,7 @@ const webhook = (path: string): NodeJson & { webhookId: string } => ({
 	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
 });
 
-const code = (id: string, name: string, x: number, jsCode: string): NodeJson => ({
+export const code = (id: string, name: string, x: number, jsCode: string): NodeJson => ({
 	id,
 	name,
 	type: 'n8n-nodes-base.code',
@@ -32,7 +32,7 @@ const code = (id: string, name: string, x: number, jsCode: string): NodeJson => 
 	parameters: { jsCode },
 });
 
-const itemsNode = (path: string) =>
+export const itemsNode = (path: string) =>
 	code(
 		`${path}-items`,
 		'Items',
